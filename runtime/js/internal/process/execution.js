@@ -1,0 +1,134 @@
+// Uncaught exceptions and process exit: 'uncaughtExceptionMonitor', 'uncaughtException',
+// Node's fatal error report (source arrow, stack, `Node.js v21.7.3`), 'beforeExit', 'exit'.
+'use strict';
+
+let captureCallback = null;
+let mainEsmPromise = null;
+let mainEsmSettled = true;
+let mainEsmUrl = '';
+
+function setCaptureCallback(fn) {
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  const { codes } = require('internal/errors');
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (captureCallback !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureCallback = fn;
+}
+
+function hasCaptureCallback() {
+  return captureCallback !== null;
+}
+
+function inspectError(err) {
+  try {
+    const { inspect } = require('internal/util/inspect');
+    return inspect(err, { colors: false });
+  } catch {
+    if (err instanceof Error) return err.stack || String(err);
+    return String(err);
+  }
+}
+
+function isErrorLike(err) {
+  return err !== null && typeof err === 'object' && typeof err.stack === 'string';
+}
+
+// Prints the fatal report to stderr the way Node does.
+function printFatal(err, arrow, fromPromise) {
+  let out = '';
+  if (arrow && !(fromPromise && !isErrorLike(err))) out += `${arrow}\n`;
+  else if (fromPromise && !isErrorLike(err)) out += '';
+  if (err instanceof Error || isErrorLike(err)) {
+    out += inspectError(err);
+  } else {
+    out += inspectError(err);
+    if (!fromPromise) {
+      out += '\n(Use `rnode --trace-uncaught ...` to show where the exception was thrown)';
+    }
+  }
+  out += `\n\nNode.js ${process.version}\n`;
+  try {
+    internalBinding('stdio').writeSync(2, out);
+  } catch {}
+}
+
+// Called by Rust for exceptions that escaped a callback; returns true if handled.
+function onUncaughtException(err, arrow, fromPromise = false) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, type);
+  if (captureCallback !== null) {
+    captureCallback(err);
+    return true;
+  }
+  if (process.listenerCount('uncaughtException') > 0 && process.emit('uncaughtException', err, type)) {
+    return true;
+  }
+  printFatal(err, arrow, fromPromise);
+  if (process._rnodeOptions.abortOnUncaughtException) process.abort();
+  // Like Node: exit code 1 (7 if an 'exit' handler throws), 'exit' listeners still run.
+  process.exitCode = 1;
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', 1);
+    }
+  } catch (e) {
+    printFatal(e, '', false);
+    process.reallyExit(7);
+  }
+  process.reallyExit(process.exitCode === 0 ? 1 : (process.exitCode | 0) || 1);
+  return false;
+}
+
+function triggerUncaughtException(err, fromPromise) {
+  let arrow = '';
+  if (err && typeof err === 'object') {
+    const decorated = err[Symbol.for('rnode.arrowMessage')];
+    if (typeof decorated === 'string') arrow = decorated;
+  }
+  onUncaughtException(err, arrow, fromPromise);
+}
+
+function setMainEsmPromise(promise, url) {
+  mainEsmPromise = promise;
+  mainEsmUrl = url;
+  mainEsmSettled = false;
+  promise.then(() => { mainEsmSettled = true; }, () => { mainEsmSettled = true; });
+}
+
+function emitBeforeExit() {
+  if (process._exiting) return;
+  const code = process.exitCode | 0;
+  process.emit('beforeExit', code);
+}
+
+function emitExit() {
+  if (!mainEsmSettled && mainEsmPromise !== null) {
+    // The loop drained while top-level await was still pending: Node's exit code 13.
+    if (process.exitCode === undefined || process.exitCode === 0) {
+      process.exitCode = 13;
+      try {
+        internalBinding('stdio').writeSync(2,
+          `Warning: Detected unsettled top-level await at ${mainEsmUrl}\n\n\n`);
+      } catch {}
+    }
+  }
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode | 0);
+  }
+  return process.exitCode | 0;
+}
+
+module.exports = {
+  onUncaughtException,
+  triggerUncaughtException,
+  setCaptureCallback,
+  hasCaptureCallback,
+  setMainEsmPromise,
+  emitBeforeExit,
+  emitExit,
+};

@@ -1,0 +1,268 @@
+// Builds the `process` object over internalBinding('process'): argv, env, ids, exit,
+// hrtime, memoryUsage, emitWarning, nextTick and the rest of Node's process API.
+'use strict';
+
+function setupProcess(process, requireBuiltin) {
+  const binding = internalBinding('process');
+  const opts = binding.options();
+  const EventEmitter = requireBuiltin('events');
+
+  Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
+    constructor: { value: function process() {}, writable: true, configurable: true },
+  }));
+  EventEmitter.call(process);
+  Object.defineProperty(process, Symbol.toStringTag, {
+    value: 'process', writable: false, enumerable: false, configurable: true,
+  });
+
+  const [pid, ppid, uid, euid, gid, egid] = binding.ids();
+  const def = (name, value) => Object.defineProperty(process, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+
+  def('version', 'v21.7.3');
+  def('versions', {
+    node: '21.7.3',
+    rnode: opts.rnodeVersion || '0.1.0',
+    v8: '13.0.245.25-rnode',
+    uv: '1.48.0',
+    modules: '120',
+    unicode: '15.1',
+    icu: '74.2',
+    openssl: '',
+  });
+  def('arch', 'x64');
+  def('platform', 'linux');
+  def('release', {
+    name: 'node',
+    sourceUrl: 'https://nodejs.org/download/release/v21.7.3/node-v21.7.3.tar.gz',
+    headersUrl: 'https://nodejs.org/download/release/v21.7.3/node-v21.7.3-headers.tar.gz',
+  });
+  def('argv', opts.argv.slice());
+  def('execArgv', opts.execArgv.slice());
+  def('execPath', opts.execPath);
+  def('pid', pid);
+  def('ppid', ppid);
+  def('title', 'rnode');
+  def('debugPort', 9229);
+  def('config', {
+    target_defaults: {},
+    variables: {
+      v8_enable_i18n_support: 1,
+      node_shared_openssl: false,
+      v8_enable_inspector: 1,
+      node_use_openssl: false,
+      asan: 0,
+      is_debug: 0,
+      node_module_version: 120,
+    },
+  });
+  def('features', {
+    inspector: true, debug: false, uv: true, ipv6: true, tls_alpn: false,
+    tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false,
+  });
+  Object.defineProperty(process, 'argv0', {
+    value: opts.argv0, writable: false, enumerable: true, configurable: true,
+  });
+  process.noDeprecation = opts.noDeprecation || undefined;
+  if (process.noDeprecation === undefined) delete process.noDeprecation;
+  if (opts.throwDeprecation) process.throwDeprecation = true;
+  if (opts.traceDeprecation) process.traceDeprecation = true;
+  process._rnodeOptions = opts;
+  Object.defineProperty(process, '_rnodeOptions', { enumerable: false });
+
+  // process.env: string-coercing, backed by the real environment (children inherit it).
+  const envTarget = binding.environ();
+  process.env = new Proxy(envTarget, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') {
+        const { codes } = requireBuiltin('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE('key', 'string', key);
+      }
+      if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      const s = `${value}`;
+      target[key] = s;
+      binding.setenv(key, s);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key === 'string') {
+        delete target[key];
+        binding.unsetenv(key);
+      }
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      const { codes } = requireBuiltin('internal/errors');
+      if (desc.get || desc.set) {
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY("'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!desc.configurable || !desc.enumerable || !desc.writable) {
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY("'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      const s = `${desc.value}`;
+      target[key] = s;
+      binding.setenv(key, s);
+      return true;
+    },
+  });
+
+  process.cwd = function cwd() { return binding.cwd(); };
+  process.chdir = function chdir(directory) {
+    requireBuiltin('internal/validators').validateString(directory, 'directory');
+    binding.chdir(directory);
+  };
+  process.umask = function umask(mask) {
+    if (mask === undefined) return binding.umask();
+    mask = requireBuiltin('internal/validators').parseFileMode(mask, 'mask');
+    return binding.umask(mask);
+  };
+  process.getuid = () => uid;
+  process.geteuid = () => euid;
+  process.getgid = () => gid;
+  process.getegid = () => egid;
+  process.getgroups = () => [gid];
+
+  const hrtime = function hrtime(prev) {
+    const ns = binding.hrtime();
+    const sec = Number(ns / 1000000000n);
+    const nsec = Number(ns % 1000000000n);
+    if (prev !== undefined) {
+      if (!Array.isArray(prev)) {
+        const { codes } = requireBuiltin('internal/errors');
+        throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', prev);
+      }
+      if (prev.length !== 2) {
+        const { codes } = requireBuiltin('internal/errors');
+        throw new codes.ERR_OUT_OF_RANGE('time', 2, prev.length);
+      }
+      let s = sec - prev[0];
+      let n = nsec - prev[1];
+      if (n < 0) { s -= 1; n += 1e9; }
+      return [s, n];
+    }
+    return [sec, nsec];
+  };
+  hrtime.bigint = function bigint() { return binding.hrtime(); };
+  process.hrtime = hrtime;
+  process.uptime = function uptime() { return binding.uptime(); };
+  const memoryUsage = function memoryUsage() {
+    const [rss, heapTotal, heapUsed, external, arrayBuffers] = binding.memoryUsage();
+    return { rss, heapTotal, heapUsed, external, arrayBuffers };
+  };
+  memoryUsage.rss = function rss() { return binding.rss(); };
+  process.memoryUsage = memoryUsage;
+  process.cpuUsage = function cpuUsage(prev) {
+    const [user, system] = binding.cpuUsage();
+    if (prev) return { user: user - prev.user, system: system - prev.system };
+    return { user, system };
+  };
+  process.resourceUsage = function resourceUsage() {
+    const [userCPUTime, systemCPUTime] = binding.cpuUsage();
+    return {
+      userCPUTime, systemCPUTime, maxRSS: Math.round(binding.rss() / 1024), sharedMemorySize: 0,
+      unsharedDataSize: 0, unsharedStackSize: 0, minorPageFault: 0, majorPageFault: 0,
+      swappedOut: 0, fsRead: 0, fsWrite: 0, ipcSent: 0, ipcReceived: 0, signalsCount: 0,
+      voluntaryContextSwitches: 0, involuntaryContextSwitches: 0,
+    };
+  };
+  process.constrainedMemory = function constrainedMemory() { return 0; };
+  process.availableMemory = function availableMemory() { return requireBuiltin('os').freemem(); };
+
+  process.kill = function kill(pid, sig = 'SIGTERM') {
+    const { codes, errnoException } = requireBuiltin('internal/errors');
+    if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    let signum;
+    if (typeof sig === 'number') {
+      signum = sig;
+    } else {
+      const signals = requireBuiltin('os').constants.signals;
+      signum = signals[sig];
+      if (signum === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+    }
+    const r = binding.kill(pid, signum);
+    if (r !== 0) throw errnoException(r, 'kill');
+    return true;
+  };
+  process.abort = function abort() { binding.abort(); };
+  process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
+
+  let exitCode;
+  Object.defineProperty(process, 'exitCode', {
+    get() { return exitCode; },
+    set(code) {
+      if (code !== null && code !== undefined) {
+        let value = code;
+        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+        if (!Number.isInteger(value)) {
+          const { codes } = requireBuiltin('internal/errors');
+          throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+        }
+      }
+      exitCode = code;
+    },
+    enumerable: true,
+    configurable: false,
+  });
+  process._exiting = false;
+  process.exit = function exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    if (!process._exiting) {
+      process._exiting = true;
+      process.emit('exit', process.exitCode | 0);
+    }
+    binding.reallyExit(process.exitCode | 0);
+  };
+
+  process.emitWarning = function emitWarning(...args) {
+    return requireBuiltin('internal/process/warning').emitWarning(...args);
+  };
+  process.nextTick = function nextTick(...args) {
+    return requireBuiltin('internal/process/task_queues').nextTick(...args);
+  };
+  process.binding = function binding(name) {
+    const { codes } = requireBuiltin('internal/errors');
+    throw new codes.ERR_NOT_IMPLEMENTED(`process.binding('${name}')`);
+  };
+  process._linkedBinding = process.binding;
+  process.allowedNodeEnvironmentFlags = new Set();
+  process.setUncaughtExceptionCaptureCallback = function(fn) {
+    const execution = requireBuiltin('internal/process/execution');
+    execution.setCaptureCallback(fn);
+  };
+  process.hasUncaughtExceptionCaptureCallback = function() {
+    return requireBuiltin('internal/process/execution').hasCaptureCallback();
+  };
+  process.setSourceMapsEnabled = function setSourceMapsEnabled() {};
+  process.report = {
+    getReport() {
+      return { header: { glibcVersionRuntime: '2.36', nodejsVersion: 'v21.7.3' }, sharedObjects: [] };
+    },
+  };
+  process.getActiveResourcesInfo = function() { return []; };
+  process._getActiveHandles = function() { return []; };
+  process._getActiveRequests = function() { return []; };
+  process.openStdin = function() { process.stdin.resume(); return process.stdin; };
+
+  process.on('warning', (w) => requireBuiltin('internal/process/warning').onWarning(w));
+
+  // stdio streams are created on first access.
+  const stdio = requireBuiltin('internal/process/stdio');
+  for (const name of ['stdin', 'stdout', 'stderr']) {
+    let value;
+    Object.defineProperty(process, name, {
+      get() { return value ??= stdio.create(name); },
+      set(v) { value = v; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  if (opts.exposeGc) {
+    Object.defineProperty(globalThis, 'gc', {
+      value: function gc() { binding.gc(); }, writable: true, configurable: true, enumerable: false,
+    });
+  }
+}
+
+module.exports = { setupProcess };

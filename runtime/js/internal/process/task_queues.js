@@ -1,0 +1,198 @@
+// process.nextTick, queueMicrotask and promise rejection tracking. The Rust loop calls
+// processTicksAndRejections() after every macrotask callback, as Node's
+// InternalCallbackScope does.
+'use strict';
+
+const timersBinding = internalBinding('timers');
+const { runMicrotasks, enqueueMicrotask } = timersBinding;
+
+// A FIFO of tick objects (ring of arrays keeps shift() O(1)).
+class FixedQueue {
+  constructor() {
+    this.head = [];
+    this.headIndex = 0;
+    this.tail = [];
+  }
+  isEmpty() {
+    return this.headIndex >= this.head.length && this.tail.length === 0;
+  }
+  push(v) {
+    this.tail.push(v);
+  }
+  shift() {
+    if (this.headIndex >= this.head.length) {
+      if (this.tail.length === 0) return undefined;
+      this.head = this.tail;
+      this.tail = [];
+      this.headIndex = 0;
+    }
+    const v = this.head[this.headIndex];
+    this.head[this.headIndex++] = undefined;
+    return v;
+  }
+}
+
+const queue = new FixedQueue();
+let hasTickScheduled = false;
+let hasRejectionToWarn = false;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  if (process._exiting) return;
+  hasTickScheduled = true;
+  queue.push({ callback, args });
+}
+
+function runNextTicks() {
+  if (!hasTickScheduled && !hasRejectionToWarn) runMicrotasks();
+  if (!hasTickScheduled && !hasRejectionToWarn) return;
+  processTicksAndRejections();
+}
+
+function processTicksAndRejections() {
+  let tock;
+  do {
+    while ((tock = queue.shift()) !== undefined) {
+      const { callback, args } = tock;
+      if (args.length === 0) callback();
+      else callback(...args);
+    }
+    runMicrotasks();
+  } while (!queue.isEmpty() || processPromiseRejections());
+  hasTickScheduled = false;
+  hasRejectionToWarn = false;
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  enqueueMicrotask(() => {
+    try {
+      callback();
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  });
+}
+
+// ---- Unhandled rejections --------------------------------------------------------------
+
+const kUnhandled = 0;
+const kHandlerAdded = 1;
+const maybeUnhandled = new WeakMap();
+let pendingUnhandled = [];
+const asyncHandled = [];
+let lastPromiseId = 0;
+
+function promiseRejectHandler(type, promise, reason) {
+  if (type === kUnhandled) {
+    maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false });
+    pendingUnhandled.push(promise);
+    hasRejectionToWarn = true;
+  } else if (type === kHandlerAdded) {
+    const info = maybeUnhandled.get(promise);
+    if (info !== undefined) {
+      maybeUnhandled.delete(promise);
+      if (info.warned) {
+        asyncHandled.push(promise);
+        hasRejectionToWarn = true;
+      }
+    }
+  }
+}
+
+function unhandledRejectionsMode() {
+  return process._rnodeOptions.unhandledRejections || 'throw';
+}
+
+function rejectionError(reason) {
+  if (reason instanceof Error) return reason;
+  const { codes } = require('internal/errors');
+  let text;
+  try {
+    text = require('internal/util/inspect').inspect(reason);
+  } catch {
+    text = String(reason);
+  }
+  const err = new codes.ERR_UNHANDLED_REJECTION(text);
+  err.name = 'UnhandledPromiseRejection';
+  return err;
+}
+
+function emitRejectionWarning(promise, reason, uid) {
+  const warning = new Error(
+    'Unhandled promise rejection. This error originated either by throwing inside of an ' +
+    'async function without a catch block, or by rejecting a promise which was not handled ' +
+    `with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag \`--unhandled-rejections=strict\` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection id: ${uid})`);
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  try {
+    if (reason instanceof Error) warning.stack = reason.stack;
+    else warning.stack = require('internal/util/inspect').inspect(reason);
+  } catch {}
+  process.emitWarning(warning);
+}
+
+// Returns true if it scheduled more ticks.
+function processPromiseRejections() {
+  let maybeScheduledTicks = false;
+  while (asyncHandled.length > 0) {
+    const promise = asyncHandled.shift();
+    process.emit('rejectionHandled', promise);
+  }
+  let len = pendingUnhandled.length;
+  while (len--) {
+    const promise = pendingUnhandled.shift();
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined) continue;
+    info.warned = true;
+    const { reason, uid } = info;
+    const mode = unhandledRejectionsMode();
+    switch (mode) {
+      case 'strict': {
+        const err = rejectionError(reason);
+        require('internal/process/execution').triggerUncaughtException(err, true);
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) emitRejectionWarning(promise, reason, uid);
+        break;
+      }
+      case 'none':
+        process.emit('unhandledRejection', reason, promise);
+        break;
+      case 'warn':
+        process.emit('unhandledRejection', reason, promise);
+        emitRejectionWarning(promise, reason, uid);
+        break;
+      case 'warn-with-error-code': {
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) {
+          emitRejectionWarning(promise, reason, uid);
+          process.exitCode = 1;
+        }
+        break;
+      }
+      default: {
+        const handled = process.emit('unhandledRejection', reason, promise);
+        if (!handled) {
+          const err = rejectionError(reason);
+          require('internal/process/execution').triggerUncaughtException(err, true);
+        }
+      }
+    }
+    maybeScheduledTicks = true;
+  }
+  return maybeScheduledTicks || pendingUnhandled.length !== 0;
+}
+
+module.exports = {
+  nextTick,
+  runNextTicks,
+  processTicksAndRejections,
+  queueMicrotask,
+  promiseRejectHandler,
+  hasTickScheduled: () => hasTickScheduled,
+};

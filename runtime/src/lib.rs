@@ -1,0 +1,174 @@
+//! rnode_runtime: the V8 isolate, the event loop, the op bindings and the module loaders.
+//! The only crate that touches V8; the CLI and the tools build on [`run`].
+
+pub mod bindings;
+pub mod event_loop;
+pub mod modules;
+pub mod ops;
+
+pub use rnode_resolve as resolve;
+
+use std::rc::Rc;
+use std::sync::Once;
+
+include!(concat!(env!("OUT_DIR"), "/js_files.rs"));
+
+/// Node's version that rnode reports as `process.version`.
+pub const NODE_VERSION: &str = "21.7.3";
+pub const RNODE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Everything the CLI decided; bootstrap.js reads it through `internalBinding('process').options()`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuntimeOptions {
+    /// `process.argv`: [execPath, script?, ...args].
+    pub argv: Vec<String>,
+    /// `process.execArgv`: the runtime flags given before the script.
+    pub exec_argv: Vec<String>,
+    pub argv0: String,
+    pub exec_path: String,
+    /// `-e`/`-p` source.
+    pub eval: Option<String>,
+    pub print: bool,
+    pub check: bool,
+    /// `--input-type`: "commonjs" or "module".
+    pub input_type: Option<String>,
+    /// `-r` modules, preloaded with require.
+    pub requires: Vec<String>,
+    /// `--import` modules, preloaded with import.
+    pub imports: Vec<String>,
+    /// The entry script as given (None with -e, or to read stdin).
+    pub entry: Option<String>,
+    pub no_warnings: bool,
+    pub pending_deprecation: bool,
+    pub no_deprecation: bool,
+    pub throw_deprecation: bool,
+    pub trace_warnings: bool,
+    pub trace_uncaught: bool,
+    pub abort_on_uncaught_exception: bool,
+    /// `--unhandled-rejections` mode: throw (default), strict, warn, none, warn-with-error-code.
+    pub unhandled_rejections: String,
+    pub expose_gc: bool,
+    /// `--experimental-default-type`.
+    pub default_type: Option<String>,
+    /// `--stack-trace-limit` etc. go to V8 directly.
+    #[serde(skip)]
+    pub v8_flags: Vec<String>,
+}
+
+static V8_INIT: Once = Once::new();
+
+fn init_v8(flags: &[String]) {
+    V8_INIT.call_once(|| {
+        let mut all = String::from("--no-freeze-flags-after-init --harmony-import-attributes");
+        for f in flags {
+            all.push(' ');
+            all.push_str(f);
+        }
+        v8::V8::set_flags_from_string(&all);
+        let platform = v8::new_default_platform(0, false).make_shared();
+        v8::V8::initialize_platform(platform);
+        v8::V8::initialize();
+    });
+}
+
+/// Runs a whole program (entry script, -e, or stdin) and returns the process exit code.
+pub fn run(options: RuntimeOptions) -> i32 {
+    init_v8(&options.v8_flags);
+    let isolate = &mut v8::Isolate::new(v8::CreateParams::default());
+    isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
+    isolate.set_promise_reject_callback(modules::promise_reject_callback);
+    isolate.set_host_import_module_dynamically_callback(modules::dynamic_import_callback);
+    isolate.set_host_initialize_import_meta_object_callback(modules::import_meta_callback);
+    isolate.set_capture_stack_trace_for_uncaught_exceptions(true, 10);
+    let loop_state = event_loop::LoopState::new();
+    isolate.set_slot(loop_state.clone());
+    isolate.set_slot(Rc::new(options));
+    isolate.set_slot(Rc::new(modules::ModuleMap::default()));
+
+    let code = {
+        v8::scope!(let scope, isolate);
+        let context = v8::Context::new(scope, Default::default());
+        let scope = &mut v8::ContextScope::new(scope, context);
+        match bootstrap(scope) {
+            Some(()) => {
+                let requested = event_loop::run(scope);
+                finish(scope, requested)
+            }
+            None => loop_state.exit_requested.get().unwrap_or(1),
+        }
+    };
+    ops::stdio::flush();
+    code
+}
+
+/// Emits 'exit' (unless a hard exit already happened) and returns the final exit code.
+fn finish(scope: &mut bindings::Scope, requested: Option<i32>) -> i32 {
+    let st = event_loop::state(scope);
+    if let Some(code) = requested {
+        return code;
+    }
+    let hooks = st.hooks.borrow().clone();
+    let Some(hooks) = hooks else { return 0 };
+    let f = v8::Local::new(scope, &hooks.emit_exit);
+    let undef = v8::undefined(scope).into();
+    v8::tc_scope!(let tc, scope);
+    match f.call(tc, undef, &[]) {
+        Some(v) => st
+            .exit_requested
+            .get()
+            .unwrap_or_else(|| v.int32_value(tc).unwrap_or(0)),
+        None => st.exit_requested.get().unwrap_or(7),
+    }
+}
+
+/// Compiles and runs js/bootstrap.js, installs the loop hooks, then starts the main program.
+fn bootstrap(scope: &mut bindings::Scope) -> Option<()> {
+    let src = JS_FILES
+        .iter()
+        .find(|(id, _)| *id == "bootstrap")
+        .map(|(_, s)| *s)?;
+    let binding_fn = v8::Function::new(scope, bindings::internal_binding)?;
+    let f = modules::compile_wrapper(scope, src, "node:internal/bootstrap", &["internalBinding"])?;
+    let undef = v8::undefined(scope).into();
+    let hooks_obj = {
+        v8::tc_scope!(let tc, scope);
+        match f.call(tc, undef, &[binding_fn.into()]) {
+            Some(v) => v,
+            None => {
+                let exc = tc.exception();
+                let msg = exc.map(|e| e.to_rust_string_lossy(tc)).unwrap_or_default();
+                let stack = tc
+                    .stack_trace()
+                    .map(|s| s.to_rust_string_lossy(tc))
+                    .unwrap_or_default();
+                eprintln!("rnode: bootstrap failed: {msg}\n{stack}");
+                return None;
+            }
+        }
+    };
+    let hooks_obj: v8::Local<v8::Object> = hooks_obj.try_into().ok()?;
+    let get = |scope: &mut bindings::Scope, name: &str| -> Option<v8::Global<v8::Function>> {
+        let key = bindings::str(scope, name);
+        let v = hooks_obj.get(scope, key.into())?;
+        let f: v8::Local<v8::Function> = v.try_into().ok()?;
+        Some(v8::Global::new(scope, f))
+    };
+    let hooks = event_loop::Hooks {
+        process_ticks: get(scope, "processTicksAndRejections")?,
+        process_timers: get(scope, "processTimers")?,
+        process_immediate: get(scope, "processImmediate")?,
+        on_uncaught: get(scope, "onUncaughtException")?,
+        promise_reject: get(scope, "promiseRejectHandler")?,
+        emit_before_exit: get(scope, "emitBeforeExit")?,
+        emit_exit: get(scope, "emitExit")?,
+    };
+    let dynamic_import = get(scope, "dynamicImport")?;
+    let run_main = get(scope, "runMain")?;
+    modules::set_import_hook(scope, dynamic_import);
+    let st = event_loop::state(scope);
+    *st.hooks.borrow_mut() = Some(Rc::new(hooks));
+    let f = v8::Local::new(scope, &run_main);
+    let undef = v8::undefined(scope).into();
+    event_loop::call_js(scope, f, undef, &[])
+}
