@@ -134,6 +134,7 @@ pub fn resolve(resolver: &Resolver, spec: &str, parent: &Path, esm: bool) -> Out
         } else {
             resolver.resolve_require(spec, Some(parent), None)
         }
+        .map_err(Box::new)
     });
     match r {
         Ok(Ok(Resolved::Builtin(name))) => Outcome::Builtin(name),
@@ -147,7 +148,7 @@ pub fn resolve(resolver: &Resolver, spec: &str, parent: &Path, esm: bool) -> Out
             package,
             ts_source: false,
         },
-        Ok(Err(e)) => Outcome::Failed(e),
+        Ok(Err(e)) => Outcome::Failed(*e),
         Err(msg) => Outcome::Internal(msg),
     }
 }

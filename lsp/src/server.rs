@@ -828,6 +828,11 @@ impl LanguageServer for Backend {
                             e.drain(true);
                             true
                         }
+                        Some(e) if e.text.is_none() => {
+                            // Changes for a document that was never opened: dropped.
+                            docs.remove(&k2);
+                            false
+                        }
                         _ => false,
                     }
                 };

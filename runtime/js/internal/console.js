@@ -593,7 +593,9 @@ function createGlobalConsole() {
     if (prop === 'constructor') continue;
     const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, prop);
     if (typeof desc.value === 'function') {
-      const name = desc.value.name;
+      // Methods are named after their key (`console.error.name === 'error'`), as in Node
+      // where the inspector wraps each of them.
+      const name = typeof prop === 'string' ? prop : desc.value.name;
       desc.value = desc.value.bind(globalConsole);
       Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: name });
     }

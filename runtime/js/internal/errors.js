@@ -16,11 +16,13 @@ function lazyInspect(v, opts) {
 function makeNodeErrorWithCode(Base, key) {
   return function NodeError(...args) {
     const limit = Error.stackTraceLimit;
-    const error = new Base();
-    const message = getMessage(key, args, error);
+    // Messages may record extra properties on `this` (e.g. ERR_INVALID_URL's `input`).
+    const extra = {};
+    const message = getMessage(key, args, extra);
+    const error = new Base(message);
+    Object.assign(error, extra);
     Object.defineProperties(error, {
       [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
-      message: { value: message, enumerable: false, writable: true, configurable: true },
       toString: {
         value() { return `${this.name} [${key}]: ${this.message}`; },
         enumerable: false, writable: true, configurable: true,
@@ -458,6 +460,10 @@ E('ERR_INSPECTOR_COMMAND', 'Inspector error %d: %s', Error);
 E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
 E('ERR_INVALID_REPL_INPUT', '%s', TypeError);
 E('ERR_TTY_INIT_FAILED', 'TTY initialization failed', Error);
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const msg = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid` + msg;
+}, TypeError);
 
 // ---- System errors ---------------------------------------------------------------------
 

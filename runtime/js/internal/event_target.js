@@ -281,7 +281,8 @@ class NodeCustomEvent extends Event {
 // ---- listeners --------------------------------------------------------------------------
 
 // Weak listeners (an internal option) live as long as the object given as the option's
-// value: the map retains them, the registry unlinks them once collected.
+// value: the map (retainer → listeners) keeps them alive, the registry unlinks them once
+// collected.
 let weakListeners;
 function weakListenersState() {
   weakListeners ??= {
@@ -310,7 +311,10 @@ class Listener {
       this.callback = new WeakRef(listener);
       const state = weakListenersState();
       state.registry.register(listener, this, this);
-      state.map.set(weak, listener);
+      // Several listeners may share a retainer: keep them all.
+      let retained = state.map.get(weak);
+      if (retained === undefined) state.map.set(weak, retained = []);
+      retained.push(listener);
       this.listener = this.callback;
     } else if (typeof listener === 'function') {
       this.callback = listener;

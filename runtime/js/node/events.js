@@ -34,6 +34,9 @@ const kWatermarkData = Symbol('nodejs.watermarkData');
 const kAsyncResource = Symbol('kAsyncResource');
 const kEventEmitter = Symbol('kEventEmitter');
 const kEmptyObject = Object.freeze({ __proto__: null });
+// A function stored on an unhandled 'error' Error: the fatal-exception report replaces
+// `err.stack` with its result ("Emitted 'error' event at: ...").
+const kEnhanceStackBeforeInspector = Symbol.for('rnode.enhanceStackBeforeInspector');
 
 const AsyncIteratorPrototype =
   Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
@@ -166,10 +169,54 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return getMaxListenersOf(this);
 };
 
+// Where an Error frame list and the emit site's frame list share a run of more than three
+// identical frames: { len, offset } (offset into `own`), or len 0.
+function sharedFrames(own, theirs) {
+  for (let i = 0; i < own.length - 3; i++) {
+    const pos = theirs.indexOf(own[i]);
+    if (pos === -1 || theirs.length - pos <= 3) continue;
+    const maxLen = Math.min(own.length - i, theirs.length - pos);
+    let len = 1;
+    while (len < maxLen && own[i + len] === theirs[pos + len]) len++;
+    if (len > 3) return { len, offset: i };
+  }
+  return { len: 0, offset: 0 };
+}
+
+// The fatal-exception report calls this (see kEnhanceStackBeforeInspector) to append
+// where the unhandled 'error' event was emitted.
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // A throwing constructor getter just loses the detail.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+  const errFrames = err.stack.split('\n').slice(1);
+  const ownFrames = own.stack.split('\n').slice(1);
+  const { len, offset } = sharedFrames(ownFrames, errFrames);
+  if (len > 0) {
+    ownFrames.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  }
+  return err.stack + sep + ownFrames.join('\n');
+}
+
 // Throws for an 'error' event nobody listens to.
-function throwUnhandledError(args) {
+function throwUnhandledError(emitter, args) {
   const er = args.length > 0 ? args[0] : undefined;
   if (er instanceof Error) {
+    try {
+      const capture = {};
+      Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+      Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+        value: enhanceStackTrace.bind(emitter, er, capture),
+        configurable: true,
+      });
+    } catch {
+      // Frozen errors and the like are thrown as they are.
+    }
     throw er; // Unhandled 'error' event
   }
   let stringified;
@@ -188,9 +235,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (type === 'error') {
     if (events !== undefined) {
       if (events[kErrorMonitor] !== undefined) this.emit(kErrorMonitor, ...args);
-      if (events.error === undefined) throwUnhandledError(args);
+      if (events.error === undefined) throwUnhandledError(this, args);
     } else {
-      throwUnhandledError(args);
+      throwUnhandledError(this, args);
     }
   } else if (events === undefined) {
     return false;

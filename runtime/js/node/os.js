@@ -1,39 +1,45 @@
 // The `os` module: a thin JS layer over internalBinding('os').
 //
-// Binding functions that can fail take a trailing `ctx` object and return undefined on
-// failure after filling `ctx` with `{ errno, code, message, syscall }`; the JS side turns
-// that into Node's ERR_SYSTEM_ERROR.
+// Binding contract (runtime/src/ops/os.rs): getHostname(), getOSInformation() →
+// [sysname, version, release, machine], getLoadAvg() → [3 numbers], getUptime(),
+// getTotalMem(), getFreeMem(), getCPUs() → [{ model, speed, times }],
+// getAvailableParallelism(), getHomeDirectory(), getUserInfo() → { uid, gid, username,
+// homedir, shell } (throws an errno error on failure), getInterfaceAddresses() →
+// [[name, address, netmask, family, mac, internal, scopeid (-1 for IPv4)], ...],
+// getPriority(pid) → priority or (-errno - 10000), setPriority(pid, prio) → 0 or -errno.
+// Failures become Node's ERR_SYSTEM_ERROR.
 'use strict';
 
 const {
   codes: { ERR_SYSTEM_ERROR },
+  uvErrmapGet,
 } = require('internal/errors');
 const { validateInt32 } = require('internal/validators');
 
 const binding = internalBinding('os');
 
-// Calls `fn(...args, ctx)` and throws ERR_SYSTEM_ERROR when it reports a failure.
-function checked(fn) {
-  // Named like Node's wrapper (visible as e.g. `os.homedir.name`).
-  return function wrappedFn(...args) {
-    const ctx = {};
-    const ret = fn(...args, ctx);
-    if (ret === undefined) throw new ERR_SYSTEM_ERROR(ctx);
-    return ret;
-  };
+// ERR_SYSTEM_ERROR for a failed libuv-style call; `errno` is negative.
+function systemError(errno, syscall) {
+  const [code, message] = uvErrmapGet(errno) || ['UNKNOWN', 'unknown error'];
+  return new ERR_SYSTEM_ERROR({ errno, code, message, syscall });
 }
 
-const getHomeDirectoryChecked = checked(binding.getHomeDirectory);
+// Node's wrappers of these are named `wrappedFn` (visible as e.g. `os.hostname.name`).
+const getHostname = function wrappedFn() {
+  return binding.getHostname();
+};
+
+const getUptime = function wrappedFn() {
+  return binding.getUptime();
+};
 
 // $HOME wins (even when empty), as in libuv's uv_os_homedir(); it is read through
 // process.env so changes made by the program are seen.
 const getHomeDirectory = function wrappedFn() {
   const home = process.env.HOME;
   if (home !== undefined) return home;
-  return getHomeDirectoryChecked();
+  return binding.getHomeDirectory();
 };
-const getHostname = checked(binding.getHostname);
-const getUptime = checked(binding.getUptime);
 
 function getFreeMem() {
   return binding.getFreeMem();
@@ -50,12 +56,7 @@ function getAvailableParallelism() {
 // uname(2) does not change while the process runs: ask once, on first use.
 let osInformation;
 function osInfo() {
-  if (osInformation === undefined) {
-    const ctx = {};
-    const info = binding.getOSInformation(ctx);
-    if (info === undefined) throw new ERR_SYSTEM_ERROR(ctx);
-    osInformation = info;
-  }
+  osInformation ??= binding.getOSInformation();
   return osInformation;
 }
 
@@ -99,21 +100,20 @@ function loadavg() {
   return [values[0], values[1], values[2]];
 }
 
-// The binding returns 7 entries per CPU: model, speed, then the user, nice, sys, idle
-// and irq times.
 function cpus() {
   const data = binding.getCPUs() || [];
   const result = [];
-  for (let i = 0; i + 6 < data.length; i += 7) {
+  for (const cpu of data) {
+    const { times } = cpu;
     result.push({
-      model: data[i],
-      speed: data[i + 1],
+      model: cpu.model,
+      speed: cpu.speed,
       times: {
-        user: data[i + 2],
-        nice: data[i + 3],
-        sys: data[i + 4],
-        idle: data[i + 5],
-        irq: data[i + 6],
+        user: times.user,
+        nice: times.nice,
+        sys: times.sys,
+        idle: times.idle,
+        irq: times.irq,
       },
     });
   }
@@ -142,23 +142,19 @@ function getCIDR(address, netmask, family) {
   return `${address}/${ones}`;
 }
 
-// The binding returns 7 entries per address: interface name, address, netmask, family
-// ('IPv4' | 'IPv6'), mac, internal, scope id (-1 when not IPv6).
 function networkInterfaces() {
-  const data = binding.getInterfaceAddresses({});
+  const data = binding.getInterfaceAddresses();
   const result = {};
   if (data === undefined) return result;
-  for (let i = 0; i + 6 < data.length; i += 7) {
-    const name = data[i];
+  for (const [name, address, netmask, family, mac, internal, scopeid] of data) {
     const entry = {
-      address: data[i + 1],
-      netmask: data[i + 2],
-      family: data[i + 3],
-      mac: data[i + 4],
-      internal: data[i + 5],
-      cidr: getCIDR(data[i + 1], data[i + 2], data[i + 3]),
+      address,
+      netmask,
+      family,
+      mac,
+      internal,
+      cidr: getCIDR(address, netmask, family),
     };
-    const scopeid = data[i + 6];
     if (scopeid !== -1) entry.scopeid = scopeid;
     const existing = result[name];
     if (existing !== undefined) existing.push(entry);
@@ -205,9 +201,12 @@ function userInfo(options) {
   if (typeof options !== 'object') options = null;
   // Read before the system call, as Node does (a throwing getter propagates).
   const encoding = options === null ? 'utf8' : userInfoEncoding(options.encoding);
-  const ctx = {};
-  const user = binding.getUserInfo(ctx);
-  if (user === undefined) throw new ERR_SYSTEM_ERROR(ctx);
+  let user;
+  try {
+    user = binding.getUserInfo();
+  } catch (err) {
+    throw systemError(err.errno, err.syscall);
+  }
   return {
     uid: user.uid,
     gid: user.gid,
@@ -220,9 +219,9 @@ function userInfo(options) {
 function getPriority(pid) {
   if (pid === undefined) pid = 0;
   else validateInt32(pid, 'pid');
-  const ctx = {};
-  const priority = binding.getPriority(pid, ctx);
-  if (priority === undefined) throw new ERR_SYSTEM_ERROR(ctx);
+  const priority = binding.getPriority(pid);
+  // Failures come back as -errno - 10000 (priorities are within -20..19).
+  if (priority <= -10000) throw systemError(priority + 10000, 'uv_os_getpriority');
   return priority;
 }
 
@@ -234,8 +233,8 @@ function setPriority(pid, priority) {
   }
   validateInt32(pid, 'pid');
   validateInt32(priority, 'priority', -20, 19);
-  const ctx = {};
-  if (binding.setPriority(pid, priority, ctx) !== 0) throw new ERR_SYSTEM_ERROR(ctx);
+  const result = binding.setPriority(pid, priority);
+  if (result !== 0) throw systemError(result, 'uv_os_setpriority');
 }
 
 // ---- constants (Linux x64 values, as Node reports them) ----------------------------------

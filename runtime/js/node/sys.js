@@ -2,3 +2,5 @@
 'use strict';
 
 module.exports = require('util');
+
+process.emitWarning('sys is deprecated. Use util instead.', 'DeprecationWarning', 'DEP0025');

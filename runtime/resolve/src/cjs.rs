@@ -149,7 +149,7 @@ impl Resolver {
         }
         let cwd = self.cwd();
         let parent_file = match parent {
-            Some(p) => p.to_path_buf(),
+            Some(p) => crate::resolver::normalize(&cwd.join(p)),
             None => cwd.join("[eval]"),
         };
         let parent_dir = parent_file.parent().unwrap_or(Path::new("/"));

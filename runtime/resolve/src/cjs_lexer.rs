@@ -418,7 +418,10 @@ impl<'a> Lexer<'a> {
         while self.i < self.b.len() {
             let c = self.b[self.i];
             if c == b'\\' {
-                self.i += 2;
+                // An escape: skip the backslash and the whole next character.
+                self.i += 1;
+                let next = self.src.get(self.i..).and_then(|r| r.chars().next());
+                self.i += next.map_or(0, char::len_utf8);
             } else if c >= 0x80 {
                 let ch = self.src[self.i..].chars().next().unwrap_or(' ');
                 if is_unicode_space(ch) {
@@ -431,21 +434,21 @@ impl<'a> Lexer<'a> {
                 break;
             }
         }
-        self.i = self.i.min(self.b.len());
-        // Keep the end on a char boundary (an escape at the very end).
-        while !self.src.is_char_boundary(self.i) {
-            self.i += 1;
-        }
         self.push(Kind::Ident, start, self.i, false);
     }
 
     fn punct(&mut self) {
         let start = self.i;
         let rest = &self.b[self.i..];
-        let len = PUNCTS
-            .iter()
-            .find(|p| rest.starts_with(p.as_bytes()))
-            .map_or(1, |p| p.len());
+        let len = match rest[0] {
+            b';' | b',' | b':' | b'~' | b'#' | b'@' => 1,
+            b'.' if rest.starts_with(b"...") => 3,
+            b'.' => 1,
+            _ => PUNCTS
+                .iter()
+                .find(|p| rest.starts_with(p.as_bytes()))
+                .map_or(1, |p| p.len()),
+        };
         // A lone byte of a multi-byte char cannot happen here (those are identifiers),
         // but keep the boundary safe regardless.
         let mut end = self.i + len;
@@ -1025,16 +1028,20 @@ impl<'a> Detector<'a> {
     }
 
     fn finish(self) -> CjsAnalysis {
+        use std::collections::HashSet;
+        let unsafe_names: HashSet<&str> = self.unsafe_names.iter().map(String::as_str).collect();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(self.exports.len());
         let mut exports: Vec<String> = Vec::with_capacity(self.exports.len());
-        for name in self.exports {
-            if !self.unsafe_names.contains(&name) && !exports.contains(&name) {
-                exports.push(name);
+        for name in &self.exports {
+            if !unsafe_names.contains(name.as_str()) && seen.insert(name.as_str()) {
+                exports.push(name.clone());
             }
         }
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut reexports: Vec<String> = Vec::new();
-        for spec in self.star_reexports.into_iter().chain(self.assign_reexports) {
-            if !reexports.contains(&spec) {
-                reexports.push(spec);
+        for spec in self.star_reexports.iter().chain(&self.assign_reexports) {
+            if seen.insert(spec.as_str()) {
+                reexports.push(spec.clone());
             }
         }
         CjsAnalysis { exports, reexports }

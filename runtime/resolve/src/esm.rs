@@ -201,9 +201,10 @@ impl Resolver {
         spec: &str,
         parent: Option<&Path>,
     ) -> Result<ImportTarget, ResolveError> {
+        let cwd = self.cwd();
         let parent_path = match parent {
-            Some(p) => p.to_path_buf(),
-            None => self.cwd().join("[eval1]"),
+            Some(p) => crate::resolver::normalize(&cwd.join(p)),
+            None => cwd.join("[eval1]"),
         };
         let base = Base::new(&parent_path);
         let mut ctx = Ctx::new(ESM_CONDITIONS);
@@ -211,13 +212,17 @@ impl Resolver {
             Ok(t) => Ok(t),
             Err(mut e) => {
                 if e.code == "ERR_MODULE_NOT_FOUND" || e.code == "ERR_UNSUPPORTED_DIR_IMPORT" {
-                    let cwd = self.cwd();
-                    if let Some(hint) = self.esm_hint(spec, &base, &cwd) {
+                    let hint = self.esm_hint(spec, &base, &cwd);
+                    if let Some(hint) = &hint {
                         e.message
-                            .push_str(&format!("\nDid you mean to import {}?", quote(&hint)));
+                            .push_str(&format!("\nDid you mean to import {}?", quote(hint)));
                     }
                     let parent_dir = parent_path.parent().unwrap_or(Path::new("/"));
-                    e.suggestion = self.esm_hint(spec, &base, parent_dir);
+                    e.suggestion = if parent_dir == cwd {
+                        hint
+                    } else {
+                        self.esm_hint(spec, &base, parent_dir)
+                    };
                 }
                 e.tried = ctx.tried;
                 Err(e)
@@ -377,22 +382,22 @@ impl Resolver {
         let scope_start = base.path.parent().unwrap_or(Path::new("/"));
         match self.package_scope(scope_start) {
             Some((pj, PkgEntry::Invalid)) => return Err(errors::invalid_package_config_plain(&pj)),
-            Some((pj, PkgEntry::Found(info))) => {
-                if info.json.name.as_deref() == Some(name.as_str()) {
-                    if let Some(exports) = &info.exports {
-                        let exports = exports
-                            .as_ref()
-                            .map_err(|_| errors::invalid_package_config_plain(&pj))?;
-                        let pj_url = FileUrl::from_path(&pj);
-                        return self.package_exports_resolve(
-                            ctx,
-                            &pj,
-                            &pj_url,
-                            &subpath,
-                            exports,
-                            Some(base),
-                        );
-                    }
+            Some((pj, PkgEntry::Found(info)))
+                if info.json.name.as_deref() == Some(name.as_str()) =>
+            {
+                if let Some(exports) = &info.exports {
+                    let exports = exports
+                        .as_ref()
+                        .map_err(|_| errors::invalid_package_config_plain(&pj))?;
+                    let pj_url = FileUrl::from_path(&pj);
+                    return self.package_exports_resolve(
+                        ctx,
+                        &pj,
+                        &pj_url,
+                        &subpath,
+                        exports,
+                        Some(base),
+                    );
                 }
             }
             _ => {}
@@ -558,7 +563,7 @@ impl Resolver {
         if !subpath.contains('*') && !subpath.ends_with('/') {
             if let Some(target) = exports.get(subpath) {
                 return match self.resolve_package_target(
-                    ctx, pj_path, pj_url, target, "", subpath, base, false, false, false,
+                    ctx, pj_path, pj_url, target, "", subpath, base, false, false,
                 )? {
                     Target::Found(hit) => Ok(hit),
                     _ => Err(not_exported()),
@@ -568,16 +573,7 @@ impl Resolver {
         if let Some((key, sub)) = best_pattern_match(&exports.keys(), subpath) {
             if let Some(target) = exports.get(&key) {
                 return match self.resolve_package_target(
-                    ctx,
-                    pj_path,
-                    pj_url,
-                    target,
-                    &sub,
-                    &key,
-                    base,
-                    true,
-                    false,
-                    subpath.ends_with('/'),
+                    ctx, pj_path, pj_url, target, &sub, &key, base, true, false,
                 )? {
                     Target::Found(hit) => Ok(hit),
                     _ => Err(not_exported()),
@@ -622,7 +618,6 @@ impl Resolver {
                                 Some(base),
                                 false,
                                 true,
-                                false,
                             )? {
                                 return Ok(hit);
                             }
@@ -638,7 +633,6 @@ impl Resolver {
                                     Some(base),
                                     true,
                                     true,
-                                    false,
                                 )? {
                                     return Ok(hit);
                                 }
@@ -667,7 +661,6 @@ impl Resolver {
         base: Option<&Base>,
         pattern: bool,
         internal: bool,
-        is_path_map: bool,
     ) -> Result<Target, ResolveError> {
         match target {
             Json::Str(s) => self
@@ -700,7 +693,6 @@ impl Resolver {
                         base,
                         pattern,
                         internal,
-                        is_path_map,
                     ) {
                         Err(e) if e.code == "ERR_INVALID_PACKAGE_TARGET" => last = Some(Some(e)),
                         Err(e) => return Err(e),
@@ -735,7 +727,6 @@ impl Resolver {
                             base,
                             pattern,
                             internal,
-                            is_path_map,
                         )? {
                             Target::Undefined => continue,
                             Target::Found(mut hit) => {

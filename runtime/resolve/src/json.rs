@@ -129,7 +129,7 @@ impl Json {
 }
 
 /// `JSON.stringify(s)` for a string: double-quoted with JSON escapes.
-pub fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -69,7 +69,7 @@ fn is_sep(c: char) -> bool {
 /// Percent-encodes one character for the path (or query/fragment) state.
 fn encode_char(out: &mut String, c: char, extra: &[char]) {
     let code = c as u32;
-    if code < 0x20 || code > 0x7e || extra.contains(&c) {
+    if !(0x20..=0x7e).contains(&code) || extra.contains(&c) {
         let mut buf = [0u8; 4];
         for b in c.encode_utf8(&mut buf).bytes() {
             out.push_str(&format!("%{b:02X}"));
@@ -244,8 +244,7 @@ impl FileUrl {
             out.push('/');
         }
         for &b in bytes.iter() {
-            let needs = b < 0x20
-                || b >= 0x7f
+            let needs = !(0x20..0x7f).contains(&b)
                 || matches!(
                     b,
                     b' ' | b'"' | b'#' | b'%' | b'<' | b'>' | b'?' | b'`' | b'{' | b'}' | b'\\'

@@ -1,5 +1,6 @@
 //! `module_format`, `nearest_package_json`, caching and `clear_cache`, and sharing one
 //! resolver across threads.
+#![allow(clippy::result_large_err)] // ResolveError is the fixed public error type
 
 mod common;
 use common::Fixture;

@@ -1,5 +1,6 @@
 //! ESM resolution (`resolve_import`) against fixture trees; expected messages are
 //! Node 21.7.3's, taken from running it on the same trees.
+#![allow(clippy::result_large_err)] // ResolveError is the fixed public error type
 
 mod common;
 use common::{error, Fixture};
@@ -817,4 +818,21 @@ fn scoped_package_exports_in_import() {
             "Cannot find package '@sc/none' imported from {R}/a/p.mjs".into()
         )
     );
+}
+
+#[test]
+fn node_addons_condition_is_active_for_both() {
+    let f = Fixture::new(&[
+        ("p.mjs", ""),
+        ("p.js", ""),
+        (
+            "node_modules/na/package.json",
+            r#"{"exports":{"browser":"./b.js","node-addons":"./native.js","default":"./js.js"}}"#,
+        ),
+        ("node_modules/na/native.js", ""),
+        ("node_modules/na/js.js", ""),
+        ("node_modules/na/b.js", ""),
+    ]);
+    assert_eq!(f.file(f.import("na", "p.mjs")), "node_modules/na/native.js");
+    assert_eq!(f.file(f.require("na", "p.js")), "node_modules/na/native.js");
 }

@@ -1,5 +1,6 @@
 //! Bad input never panics: symlink loops, package.json files that are directories or
 //! not UTF-8, deeply nested JSON, non-UTF-8 paths, odd specifiers.
+#![allow(clippy::result_large_err)] // ResolveError is the fixed public error type
 
 mod common;
 use common::Fixture;
@@ -223,6 +224,8 @@ fn lexer_survives_garbage() {
         "#!".into(),
         "#".into(),
         "Object.keys(_x).forEach(function (k) {".into(),
+        "a\\é = 1; x\\\u{1F600}; \\".into(),
+        "'\\é' `\\é` /\\é/ é\\".into(),
     ];
     for s in inputs {
         let _ = cjs_lexer::analyze(&s);
@@ -231,4 +234,94 @@ fn lexer_survives_garbage() {
         cjs_lexer::analyze("\u{2028}\u{feff}\u{a0}exports.x = 1").exports,
         vec!["x"]
     );
+}
+
+/// A small deterministic generator of strings made of JavaScript- and URL-significant
+/// pieces, for fuzz-style checks.
+fn random_strings(seed: u64, count: usize, max_pieces: usize) -> Vec<String> {
+    const PIECES: &[&str] = &[
+        "\\",
+        "'",
+        "\"",
+        "`",
+        "${",
+        "}",
+        "{",
+        "/",
+        "*",
+        "//",
+        "/*",
+        "*/",
+        "é",
+        "😀",
+        "\n",
+        "\r",
+        "a",
+        "exports",
+        "module",
+        ".",
+        "=",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        ":",
+        "...",
+        "require",
+        "Object",
+        "defineProperty",
+        "%",
+        "%2e",
+        "%2F",
+        "#",
+        "?",
+        "@",
+        "node:",
+        "file:",
+        "..",
+        "./",
+        "x",
+        " ",
+        "\u{2028}",
+        "0",
+        "1e",
+        "+",
+        "-",
+    ];
+    let mut state = seed;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count)
+        .map(|_| {
+            let n = (next() as usize) % max_pieces;
+            (0..n)
+                .map(|_| PIECES[(next() as usize) % PIECES.len()])
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn fuzz_lexer_and_specifiers() {
+    for s in random_strings(0x9e37_79b9_7f4a_7c15, 3000, 40) {
+        let _ = cjs_lexer::analyze(&s);
+    }
+    let f = Fixture::new(&[
+        ("p.js", ""),
+        ("p.mjs", ""),
+        (
+            "package.json",
+            r##"{"name":"x","exports":{"./*":"./*"},"imports":{"#*":"./*"}}"##,
+        ),
+    ]);
+    let r = f.resolver();
+    for s in random_strings(42, 1500, 8) {
+        let _ = r.resolve_require(&s, Some(&f.path("p.js")), None);
+        let _ = r.resolve_import(&s, Some(&f.path("p.mjs")));
+    }
 }

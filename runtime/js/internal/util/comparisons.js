@@ -242,30 +242,52 @@ function keyCheck(val1, val2, strict, memos, iterationType, aKeys) {
     return true;
   }
 
-  // Cycle detection: a pair already being compared further up is equal if both sides
-  // were entered at the same position.
+  // Cycle detection. The first two levels of nesting are tracked in plain fields (most
+  // comparisons never get deeper); after that every object on the current comparison
+  // path, of either side, goes into one set. A pair whose objects are both already on
+  // the path is a cycle and counts as equal.
   if (memos === undefined) {
     memos = {
-      val1: new Map(),
-      val2: new Map(),
-      position: 0,
+      set: undefined,
+      a: val1,
+      b: val2,
+      c: undefined,
+      d: undefined,
+      deep: false,
     };
-  } else {
-    const val2MemoA = memos.val1.get(val1);
-    if (val2MemoA !== undefined) {
-      const val2MemoB = memos.val2.get(val2);
-      if (val2MemoB !== undefined) return val2MemoA === val2MemoB;
-    }
-    memos.position++;
+    return objEquiv(val1, val2, strict, aKeys, memos, iterationType);
   }
 
-  memos.val1.set(val1, memos.position);
-  memos.val2.set(val2, memos.position);
+  if (memos.set === undefined) {
+    if (memos.deep === false) {
+      if (memos.a === val1) {
+        if (memos.b === val2) return true;
+      }
+      memos.c = val1;
+      memos.d = val2;
+      memos.deep = true;
+      const result = objEquiv(val1, val2, strict, aKeys, memos, iterationType);
+      memos.deep = false;
+      return result;
+    }
+    memos.set = new Set();
+    memos.set.add(memos.a);
+    memos.set.add(memos.b);
+    memos.set.add(memos.c);
+    memos.set.add(memos.d);
+  }
+
+  const { set } = memos;
+
+  const originalSize = set.size;
+  set.add(val1);
+  set.add(val2);
+  if (originalSize === set.size) return true;
 
   const areEq = objEquiv(val1, val2, strict, aKeys, memos, iterationType);
 
-  memos.val1.delete(val1);
-  memos.val2.delete(val2);
+  set.delete(val1);
+  set.delete(val2);
 
   return areEq;
 }

@@ -1,0 +1,32 @@
+// console.group / groupCollapsed / groupEnd indentation.
+console.group('Level 1');
+console.log('inside 1');
+console.log('multi\nline');
+console.group();
+console.log({ nested: [1, 2, 3] });
+console.log(Array.from({ length: 30 }, (_, i) => `item${i}`));
+console.groupCollapsed('Collapsed', 2);
+console.info('deepest');
+console.table([{ a: 1 }]);
+console.groupEnd();
+console.groupEnd();
+console.log('back to 1');
+console.groupEnd();
+console.groupEnd();
+console.log('top level');
+
+const { Console } = require('console');
+const lines = [];
+const stream = Object.assign(new (require('events'))(), { write(chunk) { lines.push(chunk); } });
+const c = new Console({ stdout: stream, groupIndentation: 4 });
+c.group('four');
+c.log('indented by four');
+c.group();
+c.log('eight');
+c.groupEnd();
+c.groupEnd();
+c.log('zero');
+const c0 = new Console({ stdout: stream, groupIndentation: 0 });
+c0.group();
+c0.log('no indentation');
+console.log(JSON.stringify(lines));

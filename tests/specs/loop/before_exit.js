@@ -1,0 +1,9 @@
+// exit: 3
+// beforeExit may schedule more work; exit gets the exit code.
+let rounds = 0;
+process.on('beforeExit', (code) => {
+  console.log('beforeExit', code, rounds);
+  if (rounds++ < 2) setTimeout(() => console.log('more work', rounds), 1);
+});
+process.on('exit', (code) => console.log('exit', code));
+process.exitCode = 3;
