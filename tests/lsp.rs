@@ -76,6 +76,7 @@ fn lsp_suite_with_pytest_lsp() {
     cmd.current_dir(repo())
         .args(["-m", "pytest", "tests/lsp", "-q", "-p", "no:cacheprovider"])
         .env("RNODE_BIN", bin)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
         .env_remove("RNODE_LSP_CMD");
     if let Ok(extra) = std::env::var("RNODE_LSP_PYTEST_ARGS") {
         cmd.args(extra.split_whitespace());

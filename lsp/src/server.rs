@@ -135,6 +135,7 @@ pub struct Shared {
     roots: RwLock<Vec<PathBuf>>,
     index: RwLock<Index>,
     watch_dynamic: AtomicBool,
+    link_tooltips: AtomicBool,
     stop: Arc<AtomicBool>,
     shutdown_requested: AtomicBool,
     index_started: Mutex<Option<Instant>>,
@@ -154,6 +155,7 @@ impl Backend {
             roots: RwLock::new(Vec::new()),
             index: RwLock::new(Index::default()),
             watch_dynamic: AtomicBool::new(false),
+            link_tooltips: AtomicBool::new(false),
             stop: Arc::new(AtomicBool::new(false)),
             shutdown_requested: AtomicBool::new(false),
             index_started: Mutex::new(None),
@@ -680,6 +682,14 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         s.watch_dynamic.store(dynamic, Ordering::SeqCst);
+        let tooltips = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.document_link.as_ref())
+            .and_then(|d| d.tooltip_support)
+            .unwrap_or(false);
+        s.link_tooltips.store(tooltips, Ordering::SeqCst);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "rnode-lsp".to_owned(),
@@ -931,6 +941,7 @@ impl LanguageServer for Backend {
         let Some((text, a, _)) = self.0.analysis_for(&key(&params.text_document.uri)).await else {
             return Ok(None);
         };
+        let tooltips = self.0.link_tooltips.load(Ordering::SeqCst);
         let links = a
             .links
             .iter()
@@ -948,7 +959,7 @@ impl LanguageServer for Backend {
                 Some(DocumentLink {
                     range: text.range(l.start, l.end),
                     target: Some(target),
-                    tooltip: Some(tooltip),
+                    tooltip: tooltips.then_some(tooltip),
                     data: None,
                 })
             })

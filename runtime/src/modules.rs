@@ -161,6 +161,12 @@ pub fn throw_resolve_error(scope: &mut Scope, e: &ResolveError) {
     if let Ok(obj) = v8::Local::<v8::Object>::try_from(exc) {
         let code = str(scope, e.code).into();
         set_val(scope, obj, "code", code);
+        if e.code == "MODULE_NOT_FOUND" && !e.require_stack_applies() {
+            // The CommonJS loader appends "Require stack" only where Node does.
+            let key = str(scope, "rnodeNoRequireStack");
+            let t = v8::Boolean::new(scope, true).into();
+            obj.define_own_property(scope, key.into(), t, v8::PropertyAttribute::DONT_ENUM);
+        }
         if e.code == "ERR_MODULE_NOT_FOUND" || e.code == "ERR_UNSUPPORTED_DIR_IMPORT" {
             if let Some(p) = e.tried.first() {
                 let url = str(scope, &file_url(p)).into();
@@ -503,8 +509,11 @@ fn resolve_and_load<'s>(
     type_attr: Option<&str>,
 ) -> Option<v8::Local<'s, v8::Module>> {
     let resolver = module_map(scope).resolver.clone();
-    let resolved = match resolver.resolve_import(spec, parent) {
-        Ok(r) => r,
+    let resolved = match resolver.resolve_import_url(spec, parent) {
+        Ok(rnode_resolve::ImportTarget::Resolved(r)) => r,
+        Ok(rnode_resolve::ImportTarget::DataUrl(url)) => {
+            return data_url_module(scope, &url, type_attr)
+        }
         Err(e) => {
             throw_resolve_error(scope, &e);
             return None;
@@ -535,6 +544,74 @@ fn resolve_and_load<'s>(
             load_file(scope, &path, format)
         }
     }
+}
+
+/// `import 'data:text/javascript,…'` (and `application/json` with the json attribute).
+fn data_url_module<'s>(
+    scope: &mut Scope<'s, '_>,
+    url: &str,
+    type_attr: Option<&str>,
+) -> Option<v8::Local<'s, v8::Module>> {
+    if let Some(m) = module_map(scope).by_url.borrow().get(url) {
+        return Some(v8::Local::new(scope, m));
+    }
+    let rest = url.strip_prefix("data:").unwrap_or(url);
+    let (meta, body) = rest.split_once(',').unwrap_or((rest, ""));
+    let mime = meta.split(';').next().unwrap_or("").to_ascii_lowercase();
+    let bytes = if meta.ends_with(";base64") {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD
+            .decode(body.trim())
+            .unwrap_or_default()
+    } else {
+        percent_decode(body)
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    match mime.as_str() {
+        "text/javascript" | "application/javascript" => {
+            let module = compile_module(scope, &text, url)?;
+            register(scope, module, url, Kind::Source);
+            link_requests(scope, module, url, None)?;
+            Some(module)
+        }
+        "application/json" => {
+            if type_attr != Some("json") {
+                let msg = format!("Module \"{url}\" needs an import attribute of \"type: json\"");
+                throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_MISSING", &msg, true);
+                return None;
+            }
+            let src = format!("export default {text};");
+            let module = compile_module(scope, &src, url)?;
+            register(scope, module, url, Kind::Source);
+            Some(module)
+        }
+        _ => {
+            let msg = format!("Unknown module format: {mime} for URL {url}");
+            throw_coded(scope, "ERR_UNKNOWN_MODULE_FORMAT", &msg, false);
+            None
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Some(v) = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
 }
 
 fn throw_coded(scope: &mut Scope, code: &'static str, msg: &str, type_error: bool) {

@@ -166,6 +166,7 @@ def capabilities() -> types.ClientCapabilities:
                 is_preferred_support=True,
             ),
             hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
+            document_link=types.DocumentLinkClientCapabilities(tooltip_support=True),
         ),
     )
 

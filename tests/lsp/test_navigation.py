@@ -71,6 +71,7 @@ async def test_document_links(client):
     assert by_line[0].target.endswith("/node_modules/dep-a/esm/index.mjs")
     assert by_line[2].target.endswith("/vendor/linked/index.js")
     assert by_line[3].target == "https://nodejs.org/docs/latest-v21.x/api/fs.html"
+    assert by_line[0].tooltip.endswith("/node_modules/dep-a/esm/index.mjs")
     assert by_line[0].range.start == pos(TEXT, "dep-a")
     assert by_line[0].range.end == pos(TEXT, "dep-a", 5)
 

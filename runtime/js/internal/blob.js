@@ -18,7 +18,6 @@ const binding = internalBinding('buffer');
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const kEmptyObject = Object.freeze({ __proto__: null });
 const disallowedTypeCharacters = /[^\u{0020}-\u{007E}]/u;
-const kMaxChunkSize = 65536;
 
 let lazyInspect = null;
 function inspect(value, options) {
@@ -30,19 +29,21 @@ function encodeUtf8(string) {
   return binding.encode(string, 'utf8');
 }
 
-// Turns one constructor source into bytes (copied, so later mutation does not leak in).
-function sourceToBytes(source, endings) {
-  if (isBlob(source)) return blobBytes(source);
-  if (isAnyArrayBuffer(source)) return new Uint8Array(source.slice(0));
+// Turns one constructor source into byte parts (copied, so later mutation of the
+// source does not show through). Blobs contribute their own parts.
+function sourceToParts(source, endings) {
+  if (isBlob(source)) return blobParts(source);
+  if (isAnyArrayBuffer(source)) return [new Uint8Array(source.slice(0))];
   if (ArrayBuffer.isView(source)) {
-    return new Uint8Array(source.buffer, source.byteOffset, source.byteLength).slice();
+    return [new Uint8Array(source.buffer, source.byteOffset, source.byteLength).slice()];
   }
   let string = `${source}`;
   if (endings === 'native') string = string.replace(/\r?\n/g, '\n');
-  return encodeUtf8(string);
+  return [encodeUtf8(string)];
 }
 
-function concatBytes(parts, total) {
+function concatParts(parts, total) {
+  if (parts.length === 1) return parts[0];
   const out = new Uint8Array(total);
   let pos = 0;
   for (const part of parts) {
@@ -53,16 +54,18 @@ function concatBytes(parts, total) {
 }
 
 // Filled in by Blob's static block, which can see the private fields.
-let hasBlobBytes;
-let blobBytes;
-let blobFromBytes;
+let hasBlobParts;
+let blobParts;
+let blobFromParts;
 
 function isBlob(object) {
-  return object != null && typeof object === 'object' && hasBlobBytes(object);
+  return object != null && typeof object === 'object' && hasBlobParts(object);
 }
 
 class Blob {
-  #bytes;
+  // Non-empty Uint8Array parts; stream() yields one chunk per part, like Node.
+  #parts;
+  #size;
   #type;
 
   constructor(sources = [], options) {
@@ -78,25 +81,33 @@ class Blob {
     const parts = [];
     let total = 0;
     for (const source of sources) {
-      const bytes = sourceToBytes(source, endings);
-      parts.push(bytes);
-      total += bytes.length;
+      for (const part of sourceToParts(source, endings)) {
+        if (part.length === 0) continue;
+        parts.push(part);
+        total += part.length;
+      }
     }
-    this.#bytes = parts.length === 1 ? parts[0] : concatBytes(parts, total);
+    this.#parts = parts;
+    this.#size = total;
     type = `${type}`;
     this.#type = disallowedTypeCharacters.test(type) ? '' : type.toLowerCase();
   }
 
   static {
-    hasBlobBytes = (object) => #bytes in object;
-    blobBytes = (blob) => blob.#bytes;
-    // Builds a Blob over existing bytes without copying (slices and resolved URLs).
-    blobFromBytes = (bytes, type) => {
+    hasBlobParts = (object) => #parts in object;
+    blobParts = (blob) => blob.#parts;
+    // Builds a Blob over existing parts without copying (slices and resolved URLs).
+    blobFromParts = (parts, type) => {
       const blob = new Blob();
-      blob.#bytes = bytes;
+      blob.#parts = parts;
+      blob.#size = parts.reduce((n, p) => n + p.length, 0);
       blob.#type = type;
       return blob;
     };
+  }
+
+  #bytes() {
+    return concatParts(this.#parts, this.#size);
   }
 
   [customInspectSymbol](depth, options) {
@@ -112,12 +123,12 @@ class Blob {
 
   get size() {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    return this.#bytes.length;
+    return this.#size;
   }
 
   slice(start = 0, end = this.size, contentType = '') {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    const size = this.#bytes.length;
+    const size = this.#size;
     if (start < 0) start = Math.max(size + start, 0);
     else start = Math.min(start, size);
     if (end < 0) end = Math.max(size + end, 0);
@@ -125,19 +136,31 @@ class Blob {
     contentType = `${contentType}`;
     if (disallowedTypeCharacters.test(contentType)) contentType = '';
     else contentType = contentType.toLowerCase();
-    const span = Math.max(end - start, 0);
-    return blobFromBytes(this.#bytes.subarray(start, start + span), contentType);
+    start = Math.trunc(start) || 0;
+    const span = Math.max(Math.trunc(end) - start, 0) || 0;
+    // Collect the overlapping pieces of the parts.
+    const parts = [];
+    let pos = 0;
+    for (const part of this.#parts) {
+      const partEnd = pos + part.length;
+      const from = Math.max(start, pos);
+      const to = Math.min(start + span, partEnd);
+      if (from < to) parts.push(part.subarray(from - pos, to - pos));
+      pos = partEnd;
+      if (pos >= start + span) break;
+    }
+    return blobFromParts(parts, contentType);
   }
 
   arrayBuffer() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    const bytes = this.#bytes;
-    return Promise.resolve().then(() => bytes.slice().buffer);
+    const bytes = this.#bytes();
+    return Promise.resolve().then(() => (bytes === this.#parts[0] ? bytes.slice() : bytes).buffer);
   }
 
   text() {
     if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    const bytes = this.#bytes;
+    const bytes = this.#bytes();
     return Promise.resolve().then(() => binding.decode(bytes, 0, bytes.length, 'utf8'));
   }
 
@@ -145,19 +168,18 @@ class Blob {
     if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
     const ReadableStream = globalThis.ReadableStream;
     if (typeof ReadableStream !== 'function') throw new ERR_NOT_IMPLEMENTED('Blob.prototype.stream');
-    const bytes = this.#bytes;
-    let offset = 0;
+    const parts = this.#parts;
+    let index = 0;
     return new ReadableStream({
       type: 'bytes',
       pull(controller) {
-        if (offset >= bytes.length) {
+        if (index >= parts.length) {
           controller.close();
           return;
         }
-        const end = Math.min(offset + kMaxChunkSize, bytes.length);
-        controller.enqueue(bytes.slice(offset, end));
-        offset = end;
-        if (offset >= bytes.length) controller.close();
+        // Enqueue a copy: byte streams transfer (detach) the chunk's buffer.
+        controller.enqueue(parts[index++].slice());
+        if (index >= parts.length) controller.close();
       },
     });
   }
@@ -191,12 +213,10 @@ class File extends Blob {
   }
 
   get name() {
-    if (!(this instanceof File) || !(#name in this)) throw new ERR_INVALID_THIS('File');
     return this.#name;
   }
 
   get lastModified() {
-    if (!(this instanceof File) || !(#name in this)) throw new ERR_INVALID_THIS('File');
     return this.#lastModified;
   }
 
@@ -223,7 +243,7 @@ for (const name of ['name', 'lastModified']) {
 
 // ---- Object URLs ------------------------------------------------------------------------
 
-// id -> { bytes, type }; entries live until revoked (no cross-thread sharing).
+// id -> { parts, type }; entries live until revoked (no cross-thread sharing).
 const objectURLRegistry = new Map();
 
 function randomUUID() {
@@ -240,7 +260,7 @@ function randomUUID() {
 function createObjectURL(obj) {
   if (!isBlob(obj)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
   const id = randomUUID();
-  objectURLRegistry.set(id, { bytes: blobBytes(obj), type: obj.type });
+  objectURLRegistry.set(id, { parts: blobParts(obj), type: obj.type });
   return `blob:nodedata:${id}`;
 }
 
@@ -269,7 +289,7 @@ function resolveObjectURL(url) {
   if (id === undefined) return undefined;
   const entry = objectURLRegistry.get(id);
   if (entry === undefined) return undefined;
-  return blobFromBytes(entry.bytes, entry.type);
+  return blobFromParts(entry.parts, entry.type);
 }
 
 module.exports = {

@@ -593,11 +593,14 @@ function createGlobalConsole() {
     if (prop === 'constructor') continue;
     const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, prop);
     if (typeof desc.value === 'function') {
-      // Methods are named after their key (`console.error.name === 'error'`), as in Node
-      // where the inspector wraps each of them.
+      // Methods are named after their key (`console.error.name === 'error'`) and take no
+      // declared parameters, as in Node where the inspector wraps each of them.
       const name = typeof prop === 'string' ? prop : desc.value.name;
       desc.value = desc.value.bind(globalConsole);
       Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: name });
+      if (typeof prop === 'string') {
+        Reflect.defineProperty(desc.value, 'length', { __proto__: null, value: 0 });
+      }
     }
     Reflect.defineProperty(globalConsole, prop, desc);
   }

@@ -48,17 +48,15 @@ class DOMException {
   constructor(message = '', options = 'Error') {
     const state = { message: `${message}`, name: 'Error' };
     internals.set(this, state);
-    if (options !== null && typeof options === 'object') {
-      state.name = `${options.name}`;
-      if ('cause' in options) {
-        Object.defineProperty(this, 'cause', {
-          __proto__: null, value: options.cause, configurable: true, writable: true, enumerable: false,
-        });
-      }
-    } else {
-      state.name = `${options}`;
-    }
+    const hasOptionsObject = options !== null && typeof options === 'object';
+    state.name = hasOptionsObject ? `${options.name}` : `${options}`;
+    // After the name is known, so the stack header reads `Name: message`.
     Error.captureStackTrace(this);
+    if (hasOptionsObject && 'cause' in options) {
+      Object.defineProperty(this, 'cause', {
+        __proto__: null, value: options.cause, configurable: true, writable: true, enumerable: false,
+      });
+    }
   }
 
   get name() {

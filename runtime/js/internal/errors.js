@@ -20,6 +20,8 @@ function makeNodeErrorWithCode(Base, key) {
     const extra = {};
     const message = getMessage(key, args, extra);
     const error = new Base(message);
+    // Node's own property order is `code` first, then what the message recorded.
+    error.code = key;
     Object.assign(error, extra);
     Object.defineProperties(error, {
       [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
@@ -28,7 +30,6 @@ function makeNodeErrorWithCode(Base, key) {
         enumerable: false, writable: true, configurable: true,
       },
     });
-    error.code = key;
     // Rebuild the stack header as `Name [CODE]: message` like Node does.
     captureLargerStackTrace(error, NodeError, limit);
     return error;
@@ -71,11 +72,12 @@ function getMessage(key, args, self) {
 class SystemError extends Error {
   constructor(key, context) {
     const limit = Error.stackTraceLimit;
-    super();
-    const prefix = getMessage(key, [], this);
+    const prefix = getMessage(key, [], {});
     let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
+    // V8 takes the stack header's message from construction time.
+    super(message);
     Object.defineProperty(this, kIsNodeError, {
       value: true, enumerable: false, writable: false, configurable: true,
     });

@@ -18,7 +18,7 @@ const {
     ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
-const { validateFunction } = require('internal/validators');
+const { validateFunction, validateString } = require('internal/validators');
 
 const bindingUrl = internalBinding('url');
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -530,6 +530,16 @@ function lazyBlob() {
   return blobModule;
 }
 
+// The constructor's parse failure is raised by Node's C++ parser: a plain TypeError
+// ("TypeError: Invalid URL", no [CODE] in the stack) carrying code, input and base.
+function invalidURLFromParser(input, base) {
+  const err = new TypeError('Invalid URL');
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  return err;
+}
+
 class URL {
   // The components returned by the native parser.
   #components;
@@ -545,7 +555,7 @@ class URL {
     input = `${input}`;
     if (base !== undefined) base = `${base}`;
     const components = base === undefined ? bindingUrl.parse(input) : bindingUrl.parse(input, base);
-    if (!components) throw new ERR_INVALID_URL(input, base);
+    if (!components) throw invalidURLFromParser(input, base);
     this.#components = components;
   }
 
@@ -793,6 +803,7 @@ function encodePathChars(filepath) {
 }
 
 function pathToFileURL(filepath) {
+  validateString(filepath, 'path');
   const path = require('path');
   let resolved = path.resolve(filepath);
   // path.resolve strips trailing slashes so we must add them back
@@ -838,6 +849,17 @@ function urlToHttpOptions(url) {
   return options;
 }
 
+// IDNA ToUnicode on a serialized host: only xn-- labels change (so opaque hosts of
+// non-special URLs keep their percent-escapes).
+function idnaLabelsToUnicode(hostname) {
+  if (!/(^|\.)xn--/i.test(hostname)) return hostname;
+  return hostname.split('.').map((label) => {
+    if (!/^xn--/i.test(label)) return label;
+    const unicode = bindingUrl.domainToUnicode(label);
+    return unicode === '' ? label : unicode;
+  }).join('.');
+}
+
 // url.format(URL, options): drop parts of the href and optionally show the host in
 // Unicode.
 function formatWhatwgURL(href, fragment, unicode, search, auth) {
@@ -856,7 +878,7 @@ function formatWhatwgURL(href, fragment, unicode, search, auth) {
   if (unicode && components.hostname !== '') {
     const ctx = new URLContext(components);
     const hostStart = ctx.host_end - components.hostname.length;
-    out = out.slice(0, hostStart) + bindingUrl.domainToUnicode(components.hostname) + out.slice(ctx.host_end);
+    out = out.slice(0, hostStart) + idnaLabelsToUnicode(components.hostname) + out.slice(ctx.host_end);
   }
   return out;
 }

@@ -313,12 +313,87 @@ function assertFunction(value, name) {
   if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
 }
 
+function createDeferredPromise() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+// The nearest own `constructor` function on the prototype chain, or null.
+function getConstructorOf(obj) {
+  while (obj) {
+    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+        descriptor.value.name !== '') {
+      return descriptor.value;
+    }
+    obj = Object.getPrototypeOf(obj);
+  }
+  return null;
+}
+
+// A global interface (class) the way WebIDL defines it: writable, configurable and
+// not enumerable.
+function exposeInterface(target, name, interfaceObject) {
+  Object.defineProperty(target, name, {
+    __proto__: null, writable: true, enumerable: false, configurable: true, value: interfaceObject,
+  });
+}
+
+function exposeLazyInterfaces(target, id, keys) {
+  defineLazyProperties(target, id, keys, false);
+}
+
+// A WebIDL operation: writable, enumerable, configurable.
+function defineOperation(target, name, method) {
+  Object.defineProperty(target, name, {
+    __proto__: null, writable: true, enumerable: true, configurable: true, value: method,
+  });
+}
+
+function getLazy(initializer) {
+  let value;
+  let initialized = false;
+  return function() {
+    if (initialized === false) {
+      value = initializer();
+      initialized = true;
+    }
+    return value;
+  };
+}
+
+const arrayBufferDetachedGetter =
+  Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detached')?.get;
+function isArrayBufferDetached(value) {
+  if (arrayBufferDetachedGetter !== undefined) return arrayBufferDetachedGetter.call(value);
+  if (value.byteLength !== 0) return false;
+  try {
+    // A detached buffer cannot back a new view.
+    new Uint8Array(value);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const isWindows = process.platform === 'win32';
 
 module.exports = {
   assertFunction,
   cachedResult,
   convertToValidSignal,
+  createDeferredPromise,
+  defineOperation,
+  exposeInterface,
+  exposeLazyInterfaces,
+  getConstructorOf,
+  getLazy,
+  isArrayBufferDetached,
   customInspectSymbol,
   customPromisifyArgs,
   defineLazyProperties,

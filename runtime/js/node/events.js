@@ -56,10 +56,6 @@ function lazyEventTarget() {
   return eventTargetModule;
 }
 
-function disposeSymbol() {
-  return Symbol.dispose;
-}
-
 // Node's static setMaxListeners/init/listenerCount are anonymous functions.
 function unnamed(fn) {
   Object.defineProperty(fn, 'name', { value: '' });
@@ -700,7 +696,7 @@ function on(emitter, event, options = kEmptyObject) {
   }
 
   function closeHandler() {
-    abortDisposable?.[disposeSymbol()]();
+    abortDisposable?.[Symbol.dispose]();
     while (registered.length > 0) {
       const [target, name, handler] = registered.pop();
       agnosticRemoveListener(target, name, handler);
@@ -745,7 +741,7 @@ function addAbortListener(signal, listener) {
   }
   return {
     __proto__: null,
-    [disposeSymbol()]() {
+    [Symbol.dispose]() {
       removeEventListener?.();
     },
   };

@@ -230,20 +230,6 @@ function parse(qs, sep, eq, options) {
   // Progress through a '%' followed by two hex digits (0 = none seen).
   let encodeCheck = 0;
 
-  // Tracks a possible %XX escape; returns true once a full one has been seen.
-  const sawEscapeChar = (code) => {
-    if (code === 0x25) {
-      encodeCheck = 1;
-    } else if (encodeCheck > 0) {
-      if (isHexTable[code] === 1) {
-        if (++encodeCheck === 3) return true;
-      } else {
-        encodeCheck = 0;
-      }
-    }
-    return false;
-  };
-
   for (let i = 0; i < qs.length; ++i) {
     const code = qs.charCodeAt(i);
 
@@ -290,10 +276,19 @@ function parse(qs, sep, eq, options) {
         continue;
       }
       eqIdx = 0;
-      if (!keyEncoded && (code === 0x25 || encodeCheck > 0)) {
-        const wasChecking = code !== 0x25;
-        if (sawEscapeChar(code)) keyEncoded = true;
-        if (!wasChecking || encodeCheck > 0 || keyEncoded) continue;
+      if (!keyEncoded) {
+        // Look for one valid %XX in the key so only such keys get decoded.
+        if (code === 0x25) {
+          encodeCheck = 1;
+          continue;
+        }
+        if (encodeCheck > 0) {
+          if (isHexTable[code] === 1) {
+            if (++encodeCheck === 3) keyEncoded = true;
+            continue;
+          }
+          encodeCheck = 0;
+        }
       }
       if (code === 0x2B) {
         if (lastPos < i) key += qs.slice(lastPos, i);
@@ -302,12 +297,22 @@ function parse(qs, sep, eq, options) {
         continue;
       }
     }
+    // Value characters, and key characters not consumed above (Node lets those
+    // reach the value bookkeeping too).
     if (code === 0x2B) {
       if (lastPos < i) value += qs.slice(lastPos, i);
       value += plusChar;
       lastPos = i + 1;
     } else if (!valEncoded) {
-      if (sawEscapeChar(code)) valEncoded = true;
+      if (code === 0x25) {
+        encodeCheck = 1;
+      } else if (encodeCheck > 0) {
+        if (isHexTable[code] === 1) {
+          if (++encodeCheck === 3) valEncoded = true;
+        } else {
+          encodeCheck = 0;
+        }
+      }
     }
   }
 

@@ -19,6 +19,23 @@ pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
     set_fn(scope, obj, "nodeModulePaths", node_module_paths);
     set_fn(scope, obj, "runScript", run_script);
     set_fn(scope, obj, "cjsExports", cjs_exports);
+    set_fn(scope, obj, "checkModule", check_module);
+}
+
+/// `checkModule(source, url)`: compiles an ES module without linking or running it (`--check`).
+fn check_module(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let src = args
+        .get(0)
+        .to_string(scope)
+        .unwrap_or_else(|| v8::String::empty(scope));
+    let name = args.get(1);
+    let origin = v8::ScriptOrigin::new(scope, name, 0, 0, false, 0, None, false, false, true, None);
+    let mut source = v8::script_compiler::Source::new(src, Some(&origin));
+    let _ = v8::script_compiler::compile_module(scope, &mut source);
 }
 
 fn compile_builtin(

@@ -456,7 +456,12 @@ function findCallExpression(tokens, offset) {
 
 function readSource(filename) {
   if (filename.startsWith('file://')) {
-    filename = decodeURIComponent(new URL(filename).pathname);
+    // ESM frames report file URLs; only local (empty host) URLs appear here.
+    let rest = filename.slice(7);
+    if (rest.startsWith('localhost/')) rest = rest.slice(9);
+    const end = rest.search(/[?#]/);
+    if (end !== -1) rest = rest.slice(0, end);
+    filename = decodeURIComponent(rest);
   }
   return require('fs').readFileSync(filename, 'utf8');
 }

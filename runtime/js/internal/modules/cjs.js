@@ -109,7 +109,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   try {
     resolved = binding.resolveRequire(request, parentFile ? path.resolve(parentFile) : null, extraPaths);
   } catch (err) {
-    if (err.code === 'MODULE_NOT_FOUND') {
+    if (err.code === 'MODULE_NOT_FOUND' && !err.rnodeNoRequireStack) {
       const requireStack = requireStackOf(parent);
       let message = err.message;
       if (requireStack.length > 0) message += '\nRequire stack:\n- ' + requireStack.join('\n- ');

@@ -95,8 +95,11 @@ function evalScript(source, print) {
 function checkSyntax(filename) {
   const { readSource } = require('internal/modules/cjs');
   const source = readSource(filename);
-  // ES modules are not syntax-checked yet (their compile step links imports).
-  if (!isEsmEntry(filename)) binding.compileFunction(source, filename);
+  if (isEsmEntry(filename)) {
+    binding.checkModule(source, require('internal/modules/file_url').pathToFileUrl(filename));
+  } else {
+    binding.compileFunction(source, filename);
+  }
 }
 
 function readStdin(cb) {

@@ -17,8 +17,11 @@ function initializeDebugEnv(debugEnv) {
   }
 }
 
+// Node reads NODE_DEBUG once while starting up; the bootstrap should call
+// initializeDebugEnv(process.env.NODE_DEBUG) early. Loading this module does it too.
+initializeDebugEnv(process.env.NODE_DEBUG);
+
 function isEnabled(set) {
-  if (testEnabled === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
   return testEnabled(set);
 }
 

@@ -209,51 +209,77 @@ function removeColors(str) {
 }
 
 // ---- String width (for column alignment) ---------------------------------------------
+//
+// Terminal columns per code point, as Unicode (ICU) sees them: East Asian Wide and
+// Fullwidth characters and emoji presented as emoji take two columns; control and format
+// characters, combining marks and emoji skin tone modifiers take none.
+
+// East_Asian_Width W and F ranges (inclusive pairs), sorted.
+const wideRanges = [
+  0x1100, 0x115F, 0x231A, 0x231B, 0x2329, 0x232A, 0x23E9, 0x23EC, 0x23F0, 0x23F0,
+  0x23F3, 0x23F3, 0x25FD, 0x25FE, 0x2614, 0x2615, 0x2648, 0x2653, 0x267F, 0x267F,
+  0x2693, 0x2693, 0x26A1, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5,
+  0x26CE, 0x26CE, 0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5,
+  0x26FA, 0x26FA, 0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728,
+  0x274C, 0x274C, 0x274E, 0x274E, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797,
+  0x27B0, 0x27B0, 0x27BF, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55,
+  0x2E80, 0x2E99, 0x2E9B, 0x2EF3, 0x2F00, 0x2FD5, 0x2FF0, 0x2FFF, 0x3000, 0x303E,
+  0x3041, 0x3096, 0x3099, 0x30FF, 0x3105, 0x312F, 0x3131, 0x318E, 0x3190, 0x31E3,
+  0x31EF, 0x321E, 0x3220, 0x3247, 0x3250, 0x4DBF, 0x4E00, 0xA48C, 0xA490, 0xA4C6,
+  0xA960, 0xA97C, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0xFE10, 0xFE19, 0xFE30, 0xFE52,
+  0xFE54, 0xFE66, 0xFE68, 0xFE6B, 0xFF01, 0xFF60, 0xFFE0, 0xFFE6, 0x16FE0, 0x16FE4,
+  0x16FF0, 0x16FF1, 0x17000, 0x187F7, 0x18800, 0x18CD5, 0x18D00, 0x18D08, 0x1AFF0, 0x1AFF3,
+  0x1AFF5, 0x1AFFB, 0x1AFFD, 0x1AFFE, 0x1B000, 0x1B122, 0x1B132, 0x1B132, 0x1B150, 0x1B152,
+  0x1B155, 0x1B155, 0x1B164, 0x1B167, 0x1B170, 0x1B2FB, 0x1F004, 0x1F004, 0x1F0CF, 0x1F0CF,
+  0x1F18E, 0x1F18E, 0x1F191, 0x1F19A, 0x1F200, 0x1F202, 0x1F210, 0x1F23B, 0x1F240, 0x1F248,
+  0x1F250, 0x1F251, 0x1F260, 0x1F265, 0x1F300, 0x1F320, 0x1F32D, 0x1F335, 0x1F337, 0x1F37C,
+  0x1F37E, 0x1F393, 0x1F3A0, 0x1F3CA, 0x1F3CF, 0x1F3D3, 0x1F3E0, 0x1F3F0, 0x1F3F4, 0x1F3F4,
+  0x1F3F8, 0x1F43E, 0x1F440, 0x1F440, 0x1F442, 0x1F4FC, 0x1F4FF, 0x1F53D, 0x1F54B, 0x1F54E,
+  0x1F550, 0x1F567, 0x1F57A, 0x1F57A, 0x1F595, 0x1F596, 0x1F5A4, 0x1F5A4, 0x1F5FB, 0x1F64F,
+  0x1F680, 0x1F6C5, 0x1F6CC, 0x1F6CC, 0x1F6D0, 0x1F6D2, 0x1F6D5, 0x1F6D7, 0x1F6DC, 0x1F6DF,
+  0x1F6EB, 0x1F6EC, 0x1F6F4, 0x1F6FC, 0x1F7E0, 0x1F7EB, 0x1F7F0, 0x1F7F0, 0x1F90C, 0x1F93A,
+  0x1F93C, 0x1F945, 0x1F947, 0x1F9FF, 0x1FA70, 0x1FA7C, 0x1FA80, 0x1FA88, 0x1FA90, 0x1FABD,
+  0x1FABF, 0x1FAC5, 0x1FACE, 0x1FADB, 0x1FAE0, 0x1FAE8, 0x1FAF0, 0x1FAF8, 0x20000, 0x2FFFD,
+  0x30000, 0x3FFFD,
+];
 
 function isFullWidthCodePoint(code) {
-  return code >= 0x1100 && (
-    code <= 0x115f ||
-    code === 0x2329 ||
-    code === 0x232a ||
-    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-    (code >= 0x3250 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0xa4c6) ||
-    (code >= 0xa960 && code <= 0xa97c) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe10 && code <= 0xfe19) ||
-    (code >= 0xfe30 && code <= 0xfe6b) ||
-    (code >= 0xff01 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1b000 && code <= 0x1b001) ||
-    (code >= 0x1f200 && code <= 0x1f251) ||
-    // Emoji and pictographs are rendered two columns wide.
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  let lo = 0;
+  let hi = wideRanges.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (code < wideRanges[mid * 2]) hi = mid - 1;
+    else if (code > wideRanges[mid * 2 + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
-function isZeroWidthCodePoint(code) {
-  return code <= 0x1F ||
-    (code >= 0x7F && code <= 0x9F) ||
-    (code >= 0x300 && code <= 0x36F) ||
-    (code >= 0x200B && code <= 0x200F) ||
-    (code >= 0x20D0 && code <= 0x20FF) ||
-    (code >= 0xFE00 && code <= 0xFE0F) ||
-    (code >= 0xFE20 && code <= 0xFE2F) ||
-    (code >= 0xE0100 && code <= 0xE01EF);
+const emojiPresentationRegExp = /\p{Emoji_Presentation}/u;
+const zeroWidthRegExp = /[\p{Cc}\p{Cf}\p{Me}\p{Mn}\p{Emoji_Modifier}]/u;
+
+function getColumnWidth(char, code) {
+  if (isFullWidthCodePoint(code)) return 2;
+  if (emojiPresentationRegExp.test(char)) return 2;
+  // SOFT HYPHEN is a format character but visible.
+  if (code !== 0xAD && zeroWidthRegExp.test(char)) return 0;
+  return 1;
 }
 
 // Number of terminal columns `str` occupies.
 function getStringWidth(str, removeControlChars = true) {
   let width = 0;
   if (removeControlChars) str = stripVTControlCharacters(str);
-  str = str.normalize('NFC');
-  for (const char of str) {
-    const code = char.codePointAt(0);
-    if (isFullWidthCodePoint(code)) width += 2;
-    else if (!isZeroWidthCodePoint(code)) width++;
+  for (let i = 0; i < str.length; i++) {
+    // ASCII is handled directly; the rest is normalized first.
+    const code = str.charCodeAt(i);
+    if (code >= 127) {
+      for (const char of str.slice(i).normalize('NFC')) {
+        width += getColumnWidth(char, char.codePointAt(0));
+      }
+      break;
+    }
+    width += code >= 32 ? 1 : 0;
   }
   return width;
 }
@@ -878,13 +904,13 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   return res;
 }
 
-// The name for objects printed generically. For null-prototype objects without a
-// (separately shown) tag, V8 knows better than "Object": it reports the original
-// constructor (e.g. `[Foo: null prototype]`) or an own Symbol.toStringTag.
+// The name for objects printed generically. For null-prototype objects V8 knows better
+// than "Object": it reports the original constructor (`[Foo: null prototype]`) or a
+// Symbol.toStringTag data property; a name that merely repeats the shown tag is not used.
 function getCtxName(constructor, tag, fallback, value) {
-  if (constructor === null && tag === '' && value !== undefined) {
+  if (constructor === null && value !== undefined) {
     const name = internalGetConstructorName(value);
-    if (typeof name === 'string' && name !== '') fallback = name;
+    if (typeof name === 'string' && name !== '' && name !== tag) fallback = name;
   }
   return getPrefix(constructor, tag, fallback);
 }
