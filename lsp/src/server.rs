@@ -63,6 +63,8 @@ struct DocEntry {
     /// Serializes publishing so an older analysis can never be published after a newer.
     publish: Arc<tokio::sync::Mutex<()>>,
     skipped: Option<&'static str>,
+    /// When the previous change arrived (leading-edge debounce).
+    last_change: Option<Instant>,
 }
 
 impl DocEntry {
@@ -77,6 +79,7 @@ impl DocEntry {
             analysis: None,
             publish: Arc::new(tokio::sync::Mutex::new(())),
             skipped: None,
+            last_change: None,
         }
     }
 
@@ -797,26 +800,37 @@ impl LanguageServer for Backend {
         let k = key(&params.text_document.uri);
         let version = params.text_document.version;
         let changes = params.content_changes;
-        let (gap, valid) = {
+        let debounce = s.config().debounce;
+        let (gap, valid, delay) = {
             let mut docs = lock(&s.docs);
             let e = docs.entry(k.clone()).or_insert_with(DocEntry::placeholder);
-            if e.text.is_some() && version <= e.version {
-                // A replay of an applied version: ignored.
-                (false, true)
-            } else {
-                let full = changes.first().is_some_and(|c| c.range.is_none());
-                e.pending.insert(version, changes);
-                if e.text.is_some() && full {
-                    // A full replace does not depend on anything before it.
-                    let ok = e.drain(true);
-                    (false, ok)
-                } else if e.text.is_some() {
-                    let ok = e.drain(false);
-                    (!e.pending.is_empty(), ok)
+            // Leading edge: a change after a quiet period is analyzed at once; changes in
+            // a burst wait for the debounce (stale analyses are cancelled either way).
+            let now = Instant::now();
+            let delay = match e.last_change.replace(now) {
+                Some(prev) if now.duration_since(prev) < debounce => debounce,
+                _ => Duration::ZERO,
+            };
+            let (gap, valid) = {
+                if e.text.is_some() && version <= e.version {
+                    // A replay of an applied version: ignored.
+                    (false, true)
                 } else {
-                    (true, true)
+                    let full = changes.first().is_some_and(|c| c.range.is_none());
+                    e.pending.insert(version, changes);
+                    if e.text.is_some() && full {
+                        // A full replace does not depend on anything before it.
+                        let ok = e.drain(true);
+                        (false, ok)
+                    } else if e.text.is_some() {
+                        let ok = e.drain(false);
+                        (!e.pending.is_empty(), ok)
+                    } else {
+                        (true, true)
+                    }
                 }
-            }
+            };
+            (gap, valid, delay)
         };
         if !valid {
             s.client
@@ -851,7 +865,7 @@ impl LanguageServer for Backend {
                 }
             });
         }
-        s.schedule(k, s.config().debounce);
+        s.schedule(k, delay);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

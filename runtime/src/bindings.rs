@@ -23,6 +23,7 @@ pub fn create_binding<'s>(
         "os" => ops::os::register(scope, obj),
         "modules" => ops::modules::register(scope, obj),
         "stdio" => ops::stdio::register(scope, obj),
+        "signals" => ops::signals::register(scope, obj),
         _ => return None,
     }
     Some(obj)

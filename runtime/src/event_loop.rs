@@ -53,6 +53,9 @@ pub type OpResult = Result<OpValue, OpError>;
 pub struct Completion {
     pub id: u64,
     pub result: OpResult,
+    /// True for an event of a long-lived handle (signal, child process, socket): the
+    /// callback stays registered for more events (see [`LoopState::register_handle`]).
+    pub keep: bool,
 }
 
 /// JS functions the loop calls (set by bootstrap.js through `setupHooks`).
@@ -139,12 +142,30 @@ impl LoopState {
         id
     }
 
+    /// Register the event callback of a long-lived handle. Unlike op callbacks it may receive
+    /// many completions (sent with `keep: true`) and does not by itself keep the loop alive:
+    /// the handle counts in `ref_handles` while it is ref'd. Remove it with [`Self::unregister_handle`].
+    pub fn register_handle(&self, cb: v8::Global<v8::Function>) -> u64 {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        self.callbacks.borrow_mut().insert(id, cb);
+        id
+    }
+
+    pub fn unregister_handle(&self, id: u64) {
+        self.callbacks.borrow_mut().remove(&id);
+    }
+
     /// Run `work` on the blocking pool; its result is delivered to op `id` in the poll phase.
     pub fn spawn_blocking(&self, id: u64, work: impl FnOnce() -> OpResult + Send + 'static) {
         let tx = self.tx.clone();
         self.tokio.spawn_blocking(move || {
             let result = work();
-            let _ = tx.send(Completion { id, result });
+            let _ = tx.send(Completion {
+                id,
+                result,
+                keep: false,
+            });
         });
     }
 
@@ -427,8 +448,12 @@ fn poll(scope: &mut Scope, st: &Rc<LoopState>, timeout: Option<Duration>) -> Opt
 }
 
 fn deliver(scope: &mut Scope, st: &Rc<LoopState>, c: Completion) -> Option<()> {
-    let cb = st.callbacks.borrow_mut().remove(&c.id);
-    st.pending_ops.set(st.pending_ops.get().saturating_sub(1));
+    let cb = if c.keep {
+        st.callbacks.borrow().get(&c.id).cloned()
+    } else {
+        st.pending_ops.set(st.pending_ops.get().saturating_sub(1));
+        st.callbacks.borrow_mut().remove(&c.id)
+    };
     let Some(cb) = cb else { return Some(()) };
     let f = v8::Local::new(scope, &cb);
     let undef: v8::Local<v8::Value> = v8::undefined(scope).into();

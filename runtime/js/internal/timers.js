@@ -405,8 +405,64 @@ function clearImmediate(immediate) {
   }
 }
 
+// Validates a legacy enroll() duration like Node: finite, non-negative, clamped to TIMEOUT_MAX.
+function getTimerDuration(msecs, name) {
+  const { codes } = require('internal/errors');
+  require('internal/validators').validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new codes.ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+function enroll(item, msecs) {
+  msecs = getTimerDuration(msecs, 'msecs');
+  if (item._idleTimeout) unenrollLegacy(item);
+  item._idleTimeout = msecs;
+}
+
+// unenroll() for objects given to enroll(): a later active() must not re-arm them.
+function unenrollLegacy(item) {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[kHasPrimitive]) knownTimersById.delete(item.asyncId);
+  unlink(item);
+  if (item[kRefed]) decRefCount();
+  item[kRefed] = null;
+  item._idleTimeout = -1;
+}
+
+// active()/_unrefActive(): (re)start an enrolled object's timer, ref'd or not.
+function insertGuarded(item, refed) {
+  const msecs = item._idleTimeout;
+  if (msecs < 0 || msecs === undefined) return;
+  insert(item, msecs);
+  const wasDestroyed = item._destroyed;
+  if (wasDestroyed || item._list === undefined) item._destroyed = false;
+  if (wasDestroyed || item[kRefed] === undefined || item[kRefed] === null) {
+    if (refed) incRefCount();
+  } else if (refed !== item[kRefed]) {
+    if (refed) incRefCount();
+    else decRefCount();
+  }
+  item[kRefed] = refed;
+}
+
+function activeCounts() {
+  return { timerRefCount, immediateRefCount };
+}
+
 module.exports = {
+  activeCounts,
   TIMEOUT_MAX,
+  enroll,
+  unenrollLegacy,
+  insertGuarded,
   Timeout,
   Immediate,
   insert,
@@ -418,7 +474,4 @@ module.exports = {
   getLibuvNow,
   kRefed,
   knownTimersById,
-  active(item) {
-    if (item._idleTimeout !== undefined && item._idleTimeout >= 0) insert(item, item._idleTimeout);
-  },
 };

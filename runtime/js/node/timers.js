@@ -4,8 +4,9 @@
 
 const {
   Timeout, Immediate, insert, clearTimeout: clearTimeoutImpl, clearImmediate: clearImmediateImpl,
-  unenroll, active,
+  enroll, unenrollLegacy, insertGuarded,
 } = require('internal/timers');
+const { deprecate } = require('internal/util');
 const { validateFunction } = require('internal/validators');
 
 function setTimeout(callback, after, arg1, arg2, arg3) {
@@ -84,18 +85,14 @@ module.exports = {
   clearImmediate,
   setInterval,
   clearInterval,
-  _unrefActive(item) { active(item); },
-  active(item) { active(item); },
-  unenroll(item) {
-    process.emitWarning('timers.unenroll() is deprecated. Please use clearTimeout instead.',
-      'DeprecationWarning', 'DEP0096');
-    unenroll(item);
-  },
-  enroll(item, msecs) {
-    process.emitWarning('timers.enroll() is deprecated. Please use setTimeout instead.',
-      'DeprecationWarning', 'DEP0095');
-    item._idleTimeout = msecs;
-  },
+  _unrefActive: deprecate((item) => insertGuarded(item, false),
+    'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127'),
+  active: deprecate((item) => insertGuarded(item, true),
+    'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126'),
+  unenroll: deprecate(unenrollLegacy,
+    'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096'),
+  enroll: deprecate(enroll,
+    'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
   promises: undefined,
 };
 Object.defineProperty(module.exports, 'promises', {

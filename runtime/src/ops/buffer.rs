@@ -336,7 +336,26 @@ fn index_of(
         }
     }
     let from = off.min(len) as usize;
-    let result = if needle.is_empty() {
+    let result = if e == Enc::Ucs2 && !needle_v.is_number() {
+        // UTF-16 search works on 2-byte units, like Node's: both sides need a whole unit.
+        if hay.len() < 2 || needle.len() < 2 {
+            None
+        } else {
+            let even = hay.len() & !1;
+            let start = from.min(even) & !1;
+            if forward && start >= even {
+                None
+            } else {
+                find(
+                    &hay[..even],
+                    &needle[..needle.len() & !1],
+                    start,
+                    forward,
+                    2,
+                )
+            }
+        }
+    } else if needle.is_empty() {
         Some(from.min(hay.len()))
     } else if forward && from >= hay.len() {
         None

@@ -7,6 +7,7 @@ pub mod fs;
 pub mod modules;
 pub mod os;
 pub mod process;
+pub mod signals;
 pub mod stdio;
 pub mod timers;
 pub mod types;

@@ -23,6 +23,189 @@ pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
     set_fn(scope, obj, "abort", abort);
     set_fn(scope, obj, "uptime", uptime);
     set_fn(scope, obj, "gc", gc);
+    set_fn(scope, obj, "setCredential", set_credential);
+    set_fn(scope, obj, "getgroups", getgroups);
+    set_fn(scope, obj, "setgroups", setgroups);
+    set_fn(scope, obj, "initgroups", initgroups);
+}
+
+fn lookup_user(name: &str) -> Option<(u32, u32)> {
+    let c = std::ffi::CString::new(name).ok()?;
+    // SAFETY: getpwnam_r writes into our buffers; we read the result only on success.
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16384];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    let r = unsafe {
+        libc::getpwnam_r(
+            c.as_ptr(),
+            &mut pwd,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        )
+    };
+    if r != 0 || result.is_null() {
+        return None;
+    }
+    Some((pwd.pw_uid, pwd.pw_gid))
+}
+
+fn lookup_group(name: &str) -> Option<u32> {
+    let c = std::ffi::CString::new(name).ok()?;
+    // SAFETY: getgrnam_r writes into our buffers; we read the result only on success.
+    let mut grp: libc::group = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 16384];
+    let mut result: *mut libc::group = std::ptr::null_mut();
+    let r = unsafe {
+        libc::getgrnam_r(
+            c.as_ptr(),
+            &mut grp,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        )
+    };
+    if r != 0 || result.is_null() {
+        return None;
+    }
+    Some(grp.gr_gid)
+}
+
+fn last_errno() -> f64 {
+    -(std::io::Error::last_os_error().raw_os_error().unwrap_or(1) as f64)
+}
+
+/// `setCredential(kind, id)`: kind is "uid" | "gid" | "euid" | "egid"; id a number or a
+/// user/group name. Returns 0, a negative errno, or 1 when the name does not exist.
+fn set_credential(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let kind = arg_string(scope, &args, 0);
+    let is_user = kind == "uid" || kind == "euid";
+    let id = if args.get(1).is_number() {
+        Some(arg_f64(scope, &args, 1) as u32)
+    } else {
+        let name = arg_string(scope, &args, 1);
+        if is_user {
+            lookup_user(&name).map(|u| u.0)
+        } else {
+            lookup_group(&name)
+        }
+    };
+    let Some(id) = id else {
+        rv.set(num(scope, 1.0));
+        return;
+    };
+    // SAFETY: credential setters have no memory preconditions.
+    let r = unsafe {
+        match kind.as_str() {
+            "uid" => libc::setuid(id),
+            "euid" => libc::seteuid(id),
+            "gid" => libc::setgid(id),
+            _ => libc::setegid(id),
+        }
+    };
+    let code = if r == 0 { 0.0 } else { last_errno() };
+    rv.set(num(scope, code));
+}
+
+fn getgroups(
+    scope: &mut Scope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    // SAFETY: first call asks for the count, the second fills a buffer of that size.
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    let mut groups = vec![0 as libc::gid_t; n.max(0) as usize];
+    let n = unsafe { libc::getgroups(groups.len() as i32, groups.as_mut_ptr()) };
+    groups.truncate(n.max(0) as usize);
+    // SAFETY: getegid has no preconditions.
+    let egid = unsafe { libc::getegid() };
+    if !groups.contains(&egid) {
+        groups.push(egid);
+    }
+    let items: Vec<_> = groups.iter().map(|g| num(scope, *g as f64)).collect();
+    rv.set(v8::Array::new_with_elements(scope, &items).into());
+}
+
+/// `setgroups(ids)`: ids are numbers or names; returns 0, a negative errno, or the 1-based
+/// index of a group name that does not exist (as a positive number).
+fn setgroups(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Ok(arr) = v8::Local::<v8::Array>::try_from(args.get(0)) else {
+        return;
+    };
+    let mut ids = Vec::new();
+    for i in 0..arr.length() {
+        let Some(v) = arr.get_index(scope, i) else {
+            continue;
+        };
+        if v.is_number() {
+            ids.push(v.number_value(scope).unwrap_or(0.0) as libc::gid_t);
+        } else {
+            match lookup_group(&v.to_rust_string_lossy(scope)) {
+                Some(g) => ids.push(g),
+                None => {
+                    rv.set(num(scope, (i + 1) as f64));
+                    return;
+                }
+            }
+        }
+    }
+    // SAFETY: ids is a valid array of gid_t.
+    let r = unsafe { libc::setgroups(ids.len(), ids.as_ptr()) };
+    let code = if r == 0 { 0.0 } else { last_errno() };
+    rv.set(num(scope, code));
+}
+
+/// `initgroups(user, extraGroup)`: returns 0, a negative errno, 1 (unknown user) or 2 (unknown group).
+fn initgroups(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let user = if args.get(0).is_number() {
+        let uid = arg_f64(scope, &args, 0) as u32;
+        // SAFETY: getpwuid returns a pointer to static storage or null.
+        let p = unsafe { libc::getpwuid(uid) };
+        if p.is_null() {
+            rv.set(num(scope, 1.0));
+            return;
+        }
+        // SAFETY: pw_name is NUL-terminated in the static record.
+        unsafe { std::ffi::CStr::from_ptr((*p).pw_name) }
+            .to_string_lossy()
+            .into_owned()
+    } else {
+        arg_string(scope, &args, 0)
+    };
+    if lookup_user(&user).is_none() {
+        rv.set(num(scope, 1.0));
+        return;
+    }
+    let gid = if args.get(1).is_number() {
+        arg_f64(scope, &args, 1) as u32
+    } else {
+        match lookup_group(&arg_string(scope, &args, 1)) {
+            Some(g) => g,
+            None => {
+                rv.set(num(scope, 2.0));
+                return;
+            }
+        }
+    };
+    let Ok(c) = std::ffi::CString::new(user) else {
+        return;
+    };
+    // SAFETY: c is a valid NUL-terminated user name.
+    let r = unsafe { libc::initgroups(c.as_ptr(), gid) };
+    let code = if r == 0 { 0.0 } else { last_errno() };
+    rv.set(num(scope, code));
 }
 
 fn options(
@@ -97,8 +280,13 @@ fn setenv(scope: &mut Scope, args: v8::FunctionCallbackArguments, _rv: v8::Retur
     let k = arg_string(scope, &args, 0);
     let v = arg_string(scope, &args, 1);
     if !k.is_empty() && !k.contains('=') && !k.contains('\0') && !v.contains('\0') {
+        let tz = k == "TZ";
         // SAFETY: the runtime's main thread is the only writer of the environment.
         unsafe { std::env::set_var(k, v) };
+        if tz {
+            // Date must see the new time zone, as in Node.
+            scope.date_time_configuration_change_notification(v8::TimeZoneDetection::Redetect);
+        }
     }
 }
 
@@ -109,8 +297,12 @@ fn unsetenv(
 ) {
     let k = arg_string(scope, &args, 0);
     if !k.is_empty() && !k.contains('=') && !k.contains('\0') {
+        let tz = k == "TZ";
         // SAFETY: as in setenv.
         unsafe { std::env::remove_var(k) };
+        if tz {
+            scope.date_time_configuration_change_notification(v8::TimeZoneDetection::Redetect);
+        }
     }
 }
 

@@ -79,7 +79,8 @@ function onUncaughtException(err, arrow, fromPromise = false) {
     printFatal(e, '', false);
     process.reallyExit(7);
   }
-  process.reallyExit(process.exitCode === 0 ? 1 : (process.exitCode | 0) || 1);
+  // An 'exit' listener may still change the code (Node honours it).
+  process.reallyExit(process.exitCode | 0);
   return false;
 }
 

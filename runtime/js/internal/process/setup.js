@@ -73,6 +73,7 @@ function setupProcess(process, requireBuiltin) {
 
   // process.env: string-coercing, backed by the real environment (children inherit it).
   const envTarget = binding.environ();
+  let envDeprecationWarned = false;
   process.env = new Proxy(envTarget, {
     set(target, key, value) {
       if (typeof key === 'symbol') {
@@ -80,6 +81,13 @@ function setupProcess(process, requireBuiltin) {
         throw new codes.ERR_INVALID_ARG_TYPE('key', 'string', key);
       }
       if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      if (opts.pendingDeprecation && typeof value !== 'string' && typeof value !== 'number' &&
+          typeof value !== 'boolean' && !envDeprecationWarned) {
+        envDeprecationWarned = true;
+        process.emitWarning('Assigning any value other than a string, number, or boolean to a ' +
+          'process.env property is deprecated. Please make sure to convert the value to a ' +
+          'string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+      }
       const s = `${value}`;
       target[key] = s;
       binding.setenv(key, s);
@@ -117,11 +125,53 @@ function setupProcess(process, requireBuiltin) {
     mask = requireBuiltin('internal/validators').parseFileMode(mask, 'mask');
     return binding.umask(mask);
   };
-  process.getuid = () => uid;
-  process.geteuid = () => euid;
-  process.getgid = () => gid;
-  process.getegid = () => egid;
-  process.getgroups = () => [gid];
+  const ids = () => binding.ids();
+  process.getuid = function getuid() { return ids()[2]; };
+  process.geteuid = function geteuid() { return ids()[3]; };
+  process.getgid = function getgid() { return ids()[4]; };
+  process.getegid = function getegid() { return ids()[5]; };
+  process.getgroups = function getgroups() { return binding.getgroups(); };
+  void uid; void euid; void gid; void egid;
+  const validateId = (id, name) => {
+    const { codes } = requireBuiltin('internal/errors');
+    if (typeof id === 'number') {
+      requireBuiltin('internal/validators').validateUint32(id, name);
+    } else if (typeof id !== 'string') {
+      throw new codes.ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
+    }
+  };
+  const credentialSetter = (kind, syscall, what) => function(id) {
+    validateId(id, 'id');
+    const r = binding.setCredential(kind, id);
+    if (r === 1) {
+      const { codes } = requireBuiltin('internal/errors');
+      throw new codes.ERR_UNKNOWN_CREDENTIAL(what, id);
+    }
+    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, syscall);
+  };
+  process.setuid = credentialSetter('uid', 'setuid', 'User');
+  process.seteuid = credentialSetter('euid', 'seteuid', 'User');
+  process.setgid = credentialSetter('gid', 'setgid', 'Group');
+  process.setegid = credentialSetter('egid', 'setegid', 'Group');
+  process.setgroups = function setgroups(groups) {
+    requireBuiltin('internal/validators').validateArray(groups, 'groups');
+    for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
+    const r = binding.setgroups(groups);
+    if (r > 0) {
+      const { codes } = requireBuiltin('internal/errors');
+      throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', groups[r - 1]);
+    }
+    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, 'setgroups');
+  };
+  process.initgroups = function initgroups(user, extraGroup) {
+    validateId(user, 'user');
+    validateId(extraGroup, 'extraGroup');
+    const r = binding.initgroups(user, extraGroup);
+    const { codes } = requireBuiltin('internal/errors');
+    if (r === 1) throw new codes.ERR_UNKNOWN_CREDENTIAL('User', user);
+    if (r === 2) throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
+    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, 'initgroups');
+  };
 
   const hrtime = function hrtime(prev) {
     const ns = binding.hrtime();
@@ -152,9 +202,22 @@ function setupProcess(process, requireBuiltin) {
   };
   memoryUsage.rss = function rss() { return binding.rss(); };
   process.memoryUsage = memoryUsage;
-  process.cpuUsage = function cpuUsage(prev) {
+  process.cpuUsage = function cpuUsage(prevValue) {
     const [user, system] = binding.cpuUsage();
-    if (prev) return { user: user - prev.user, system: system - prev.system };
+    if (prevValue !== undefined) {
+      const { codes } = requireBuiltin('internal/errors');
+      if (prevValue === null || typeof prevValue !== 'object') {
+        throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prevValue);
+      }
+      for (const key of ['user', 'system']) {
+        const v = prevValue[key];
+        if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+        if (v < 0 || !Number.isFinite(v) || v > Number.MAX_SAFE_INTEGER) {
+          throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+        }
+      }
+      return { user: user - prevValue.user, system: system - prevValue.system };
+    }
     return { user, system };
   };
   process.resourceUsage = function resourceUsage() {
@@ -180,10 +243,11 @@ function setupProcess(process, requireBuiltin) {
       signum = signals[sig];
       if (signum === undefined) throw new codes.ERR_UNKNOWN_SIGNAL(sig);
     }
-    const r = binding.kill(pid, signum);
-    if (r !== 0) throw errnoException(r, 'kill');
+    const r = process._kill(pid | 0, signum);
+    if (r) throw errnoException(r, 'kill');
     return true;
   };
+  process._kill = function _kill(pid, signum) { return binding.kill(pid, signum); };
   process.abort = function abort() { binding.abort(); };
   process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
 
@@ -233,18 +297,54 @@ function setupProcess(process, requireBuiltin) {
   process.hasUncaughtExceptionCaptureCallback = function() {
     return requireBuiltin('internal/process/execution').hasCaptureCallback();
   };
-  process.setSourceMapsEnabled = function setSourceMapsEnabled() {};
+  let sourceMapsEnabled = false;
+  process.setSourceMapsEnabled = function setSourceMapsEnabled(val) {
+    requireBuiltin('internal/validators').validateBoolean(val, 'val');
+    // Source maps are not applied to stack traces yet; the flag is recorded.
+    sourceMapsEnabled = val;
+  };
+  Object.defineProperty(process, 'sourceMapsEnabled', {
+    get() { return sourceMapsEnabled; }, enumerable: true, configurable: true,
+  });
   process.report = {
     getReport() {
       return { header: { glibcVersionRuntime: '2.36', nodejsVersion: 'v21.7.3' }, sharedObjects: [] };
     },
   };
-  process.getActiveResourcesInfo = function() { return []; };
+  process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+    const { timerRefCount, immediateRefCount } = requireBuiltin('internal/timers').activeCounts();
+    return [...Array(timerRefCount).fill('Timeout'), ...Array(immediateRefCount).fill('Immediate')];
+  };
   process._getActiveHandles = function() { return []; };
   process._getActiveRequests = function() { return []; };
   process.openStdin = function() { process.stdin.resume(); return process.stdin; };
 
   process.on('warning', (w) => requireBuiltin('internal/process/warning').onWarning(w));
+
+  // Signal listeners start a native watcher for their signal on first use.
+  const signalWatchers = new Map();
+  let signalNumbers = null;
+  const signalNumber = (type) => {
+    if (typeof type !== 'string' || !type.startsWith('SIG')) return undefined;
+    signalNumbers ??= requireBuiltin('os').constants.signals;
+    return signalNumbers[type];
+  };
+  process.on('newListener', (type) => {
+    const signum = signalNumber(type);
+    if (signum === undefined || signalWatchers.has(type)) return;
+    const id = internalBinding('signals').watch(signum, (err, num) => {
+      process.emit(type, type, num);
+    });
+    if (id < 0) throw requireBuiltin('internal/errors').errnoException(id, 'uv_signal_start');
+    signalWatchers.set(type, id);
+  });
+  process.on('removeListener', (type) => {
+    const id = signalWatchers.get(type);
+    if (id !== undefined && process.listenerCount(type) === 0) {
+      internalBinding('signals').unwatch(id);
+      signalWatchers.delete(type);
+    }
+  });
 
   // stdio streams are created on first access.
   const stdio = requireBuiltin('internal/process/stdio');

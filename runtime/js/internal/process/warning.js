@@ -43,7 +43,11 @@ function emitWarning(warning, type, code, ctor) {
   if (detail !== undefined) warning.detail = detail;
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    if (process.throwDeprecation) {
+      // Thrown from a tick so the caller's code completes, as in Node.
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => process.emit('warning', warning));
 }

@@ -1151,9 +1151,13 @@ let builtinIds;
 function isBuiltinId(id) {
   if (builtinIds === undefined) {
     try {
-      builtinIds = new Set(require('module').builtinModules);
+      builtinIds = new Set(require('internal/modules/builtins').builtinModules);
     } catch {
-      builtinIds = new Set();
+      try {
+        builtinIds = new Set(require('module').builtinModules);
+      } catch {
+        builtinIds = new Set();
+      }
     }
   }
   return builtinIds.has(id) || id.startsWith('internal/');

@@ -1,0 +1,73 @@
+//! `internalBinding('signals')`: delivers POSIX signals to `process.on('SIGINT', …)`
+//! listeners. Each watched signal is a tokio signal stream whose events reach the loop's
+//! poll phase; like Node's signal handles they do not keep the loop alive.
+
+use crate::bindings::{arg_f64, num, set_fn, Scope};
+use crate::event_loop::{state, Completion, OpValue};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    static WATCHERS: RefCell<HashMap<u64, tokio::task::AbortHandle>> = RefCell::new(HashMap::new());
+}
+
+/// `watch(signum, cb)` → watcher id, or a negative errno when the signal cannot be caught.
+fn watch(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let signum = arg_f64(scope, &args, 0) as i32;
+    let Ok(cb) = v8::Local::<v8::Function>::try_from(args.get(1)) else {
+        return;
+    };
+    if matches!(signum, libc::SIGKILL | libc::SIGSTOP) || signum <= 0 || signum > 64 {
+        rv.set(num(scope, -(libc::EINVAL as f64)));
+        return;
+    }
+    let st = state(scope);
+    let stream = {
+        let _guard = st.tokio.enter();
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::from_raw(signum))
+    };
+    let mut stream = match stream {
+        Ok(s) => s,
+        Err(e) => {
+            rv.set(num(scope, -(crate::bindings::io_errno(&e) as f64)));
+            return;
+        }
+    };
+    let id = st.register_handle(v8::Global::new(scope, cb));
+    let tx = st.sender();
+    let task = st.tokio.spawn(async move {
+        while stream.recv().await.is_some() {
+            let c = Completion {
+                id,
+                result: Ok(OpValue::Number(signum as f64)),
+                keep: true,
+            };
+            if tx.send(c).is_err() {
+                break;
+            }
+        }
+    });
+    WATCHERS.with(|w| w.borrow_mut().insert(id, task.abort_handle()));
+    rv.set(num(scope, id as f64));
+}
+
+fn unwatch(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let id = arg_f64(scope, &args, 0) as u64;
+    if let Some(task) = WATCHERS.with(|w| w.borrow_mut().remove(&id)) {
+        task.abort();
+    }
+    state(scope).unregister_handle(id);
+}
+
+pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
+    set_fn(scope, obj, "watch", watch);
+    set_fn(scope, obj, "unwatch", unwatch);
+}
