@@ -358,7 +358,12 @@ fn main() {
     process_argv.extend(positional);
     cli.opts.argv = process_argv;
     let _ = cli.interactive;
-    std::process::exit(rnode_runtime::run(cli.opts));
+    let snapshot = if std::env::var_os("RNODE_NO_SNAPSHOT").is_some() {
+        None
+    } else {
+        Some(rnode_snapshot::SNAPSHOT)
+    };
+    std::process::exit(rnode_runtime::run(cli.opts, snapshot));
 }
 
 /// Lexically normalizes `p` (resolves `.` and `..`) like Node's path.resolve.

@@ -1,6 +1,10 @@
-// The first JS that runs: the built-in module loader, `process`, the globals, and the hooks
-// the Rust event loop calls (returned to Rust as an object). Compiled as
+// The first JS that runs: the built-in module loader, the globals, the core modules, and the
+// hooks the Rust event loop calls (returned to Rust as an object). Compiled as
 // `function (internalBinding) { ... }`.
+//
+// It runs at build time, inside the startup snapshot: nothing here may depend on the
+// process that will run (argv, env, pid, cwd, options). That per-run state is applied by
+// `prepare()`, which Rust calls first on every start.
 'use strict';
 
 const modulesBinding = internalBinding('modules');
@@ -41,10 +45,10 @@ function requireBuiltin(id) {
 requireBuiltin.has = hasBuiltin;
 requireBuiltin.ids = builtinIds;
 
-// `process` must exist before any module body runs (modules see it as a parameter).
+// `process` must exist before any module body runs (modules see it as a parameter); it is
+// filled in by prepare().
 const process = {};
 const { setupProcess } = requireBuiltin('internal/process/setup');
-setupProcess(process, requireBuiltin);
 
 const { setupGlobals } = requireBuiltin('internal/bootstrap/globals');
 setupGlobals(requireBuiltin, process);
@@ -53,8 +57,22 @@ const taskQueues = requireBuiltin('internal/process/task_queues');
 const timers = requireBuiltin('internal/timers');
 const execution = requireBuiltin('internal/process/execution');
 const runMainModule = requireBuiltin('internal/modules/run_main');
+// Preloaded so that common requires come from the snapshot. A module here must not read
+// per-process state (process.env, argv, cwd, …) while it loads.
+const kPreload = [
+  'path', 'internal/modules/cjs', 'internal/errors', 'internal/validators', 'buffer',
+  'internal/util/inspect', 'util', 'url', 'internal/url', 'internal/encoding',
+  'internal/abort_controller', 'internal/event_target', 'internal/domexception', 'fs',
+  'string_decoder', 'querystring', 'internal/console', 'assert', 'os',
+];
+for (const id of kPreload) requireBuiltin(id);
 
 return {
+  prepare() {
+    setupProcess(process, requireBuiltin);
+    requireBuiltin('internal/util/debuglog').initializeDebugEnv(process.env.NODE_DEBUG);
+    runMainModule.prepare();
+  },
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   promiseRejectHandler: taskQueues.promiseRejectHandler,
   processTimers: timers.processTimers,

@@ -2,8 +2,36 @@
 //! op uses to read arguments, build values and throw Node-shaped errors.
 
 use crate::ops;
+use v8::MapFnTo;
 
 pub type Scope<'s, 'i> = v8::PinScope<'s, 'i>;
+
+/// One native op: its JS name and the V8 callback.
+pub type OpFn = (&'static str, v8::FunctionCallback);
+
+/// Pairs a JS name with an op function (any `fn(scope, args, rv)` or capture-less closure).
+pub fn op(name: &'static str, f: impl v8::MapFnTo<v8::FunctionCallback>) -> OpFn {
+    (name, f.map_fn_to())
+}
+
+/// Every `internalBinding` area and its ops. The snapshot's external references are built
+/// from this table, so a function reachable from the startup snapshot must be listed here.
+pub const BINDINGS: &[(&str, fn() -> Vec<OpFn>)] = &[
+    ("errors", ops::errors::functions),
+    ("buffer", ops::buffer::functions),
+    ("url", ops::url::functions),
+    ("util", ops::util::functions),
+    ("types", ops::types::functions),
+    ("timers", ops::timers::functions),
+    ("process", ops::process::functions),
+    ("fs", ops::fs::functions),
+    ("os", ops::os::functions),
+    ("modules", ops::modules::functions),
+    ("stdio", ops::stdio::functions),
+    ("signals", ops::signals::functions),
+    ("spawn", ops::spawn::functions),
+    ("vm", ops::vm::functions),
+];
 
 /// Builds the object returned by `internalBinding(name)`, or None for an unknown name.
 pub fn create_binding<'s>(
@@ -11,22 +39,41 @@ pub fn create_binding<'s>(
     name: &str,
 ) -> Option<v8::Local<'s, v8::Object>> {
     let obj = v8::Object::new(scope);
+    if let Some((_, functions)) = BINDINGS.iter().find(|(n, _)| *n == name) {
+        for (fname, cb) in functions() {
+            set_fn_raw(scope, obj, fname, cb);
+        }
+        return Some(obj);
+    }
+    // Areas that register themselves directly (not reachable from the snapshot).
     match name {
-        "errors" => ops::errors::register(scope, obj),
-        "buffer" => ops::buffer::register(scope, obj),
-        "url" => ops::url::register(scope, obj),
-        "util" => ops::util::register(scope, obj),
-        "types" => ops::types::register(scope, obj),
-        "timers" => ops::timers::register(scope, obj),
-        "process" => ops::process::register(scope, obj),
-        "fs" => ops::fs::register(scope, obj),
-        "os" => ops::os::register(scope, obj),
-        "modules" => ops::modules::register(scope, obj),
-        "stdio" => ops::stdio::register(scope, obj),
-        "signals" => ops::signals::register(scope, obj),
         _ => return None,
     }
+    #[allow(unreachable_code)]
     Some(obj)
+}
+
+/// The external references of every native function, in a fixed order (the same when the
+/// snapshot is made and when it is loaded).
+pub fn external_references() -> Vec<v8::ExternalReference> {
+    let mut refs = vec![v8::ExternalReference {
+        function: internal_binding.map_fn_to(),
+    }];
+    for (_, functions) in BINDINGS {
+        for (_, cb) in functions() {
+            refs.push(v8::ExternalReference { function: cb });
+        }
+    }
+    refs
+}
+
+fn set_fn_raw(scope: &mut Scope, obj: v8::Local<v8::Object>, name: &str, cb: v8::FunctionCallback) {
+    let f = v8::Function::builder_raw(cb)
+        .build(scope)
+        .expect("function");
+    let key = v8::String::new(scope, name).expect("string");
+    f.set_name(key);
+    obj.set(scope, key.into(), f.into());
 }
 
 /// `internalBinding(name)`, exposed to bootstrap.js.

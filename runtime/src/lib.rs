@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod event_loop;
 pub mod modules;
 pub mod ops;
+pub mod snapshot;
 
 pub use rnode_resolve as resolve;
 
@@ -58,9 +59,12 @@ pub struct RuntimeOptions {
 
 static V8_INIT: Once = Once::new();
 
+/// V8 flags rnode always sets (the same when the snapshot is made and when it is used).
+const BASE_V8_FLAGS: &str = "--no-freeze-flags-after-init --harmony-import-attributes";
+
 fn init_v8(flags: &[String]) {
     V8_INIT.call_once(|| {
-        let mut all = String::from("--no-freeze-flags-after-init --harmony-import-attributes");
+        let mut all = String::from(BASE_V8_FLAGS);
         for f in flags {
             all.push(' ');
             all.push_str(f);
@@ -73,14 +77,21 @@ fn init_v8(flags: &[String]) {
 }
 
 /// Runs a whole program (entry script, -e, or stdin) and returns the process exit code.
-pub fn run(options: RuntimeOptions) -> i32 {
+///
+/// `startup_snapshot` is the blob made by [`snapshot::create`] at build time (the
+/// `rnode_snapshot` crate); without it, or when V8 flags are given (a snapshot only fits
+/// the flags it was made with), the built-in JS is compiled and run at startup instead.
+pub fn run(options: RuntimeOptions, startup_snapshot: Option<&'static [u8]>) -> i32 {
     init_v8(&options.v8_flags);
-    let isolate = &mut v8::Isolate::new(v8::CreateParams::default());
-    isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
-    isolate.set_promise_reject_callback(modules::promise_reject_callback);
-    isolate.set_host_import_module_dynamically_callback(modules::dynamic_import_callback);
-    isolate.set_host_initialize_import_meta_object_callback(modules::import_meta_callback);
-    isolate.set_capture_stack_trace_for_uncaught_exceptions(true, 10);
+    let snapshot = startup_snapshot.filter(|_| options.v8_flags.is_empty());
+    let mut params = v8::CreateParams::default();
+    if let Some(blob) = snapshot {
+        params = params
+            .snapshot_blob(blob.into())
+            .external_references(bindings::external_references().into());
+    }
+    let isolate = &mut v8::Isolate::new(params);
+    configure_isolate(isolate);
     let loop_state = event_loop::LoopState::new();
     isolate.set_slot(loop_state.clone());
     isolate.set_slot(Rc::new(options));
@@ -90,7 +101,14 @@ pub fn run(options: RuntimeOptions) -> i32 {
         v8::scope!(let scope, isolate);
         let context = v8::Context::new(scope, Default::default());
         let scope = &mut v8::ContextScope::new(scope, context);
-        match bootstrap(scope) {
+        let hooks = if snapshot.is_some() {
+            scope
+                .get_context_data_from_snapshot_once::<v8::Object>(snapshot::HOOKS_INDEX)
+                .ok()
+        } else {
+            bootstrap(scope)
+        };
+        match hooks.and_then(|h| start(scope, h)) {
             Some(()) => {
                 let requested = event_loop::run(scope);
                 finish(scope, requested)
@@ -100,6 +118,14 @@ pub fn run(options: RuntimeOptions) -> i32 {
     };
     ops::stdio::flush();
     code
+}
+
+fn configure_isolate(isolate: &mut v8::Isolate) {
+    isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
+    isolate.set_promise_reject_callback(modules::promise_reject_callback);
+    isolate.set_host_import_module_dynamically_callback(modules::dynamic_import_callback);
+    isolate.set_host_initialize_import_meta_object_callback(modules::import_meta_callback);
+    isolate.set_capture_stack_trace_for_uncaught_exceptions(true, 10);
 }
 
 /// Emits 'exit' (unless a hard exit already happened) and returns the final exit code.
@@ -118,12 +144,20 @@ fn finish(scope: &mut bindings::Scope, requested: Option<i32>) -> i32 {
             .exit_requested
             .get()
             .unwrap_or_else(|| v.int32_value(tc).unwrap_or(0)),
-        None => st.exit_requested.get().unwrap_or(7),
+        None => {
+            // An 'exit' listener threw: report it like any uncaught exception (exit code 1).
+            if let Some(exc) = tc.exception() {
+                let msg = tc.message();
+                event_loop::handle_uncaught(tc, exc, msg);
+            }
+            st.exit_requested.get().unwrap_or(1)
+        }
     }
 }
 
-/// Compiles and runs js/bootstrap.js, installs the loop hooks, then starts the main program.
-fn bootstrap(scope: &mut bindings::Scope) -> Option<()> {
+/// Compiles and runs js/bootstrap.js (the part of startup that the snapshot captures) and
+/// returns its hooks object.
+fn bootstrap<'s>(scope: &mut bindings::Scope<'s, '_>) -> Option<v8::Local<'s, v8::Object>> {
     let src = JS_FILES
         .iter()
         .find(|(id, _)| *id == "bootstrap")
@@ -131,23 +165,25 @@ fn bootstrap(scope: &mut bindings::Scope) -> Option<()> {
     let binding_fn = v8::Function::new(scope, bindings::internal_binding)?;
     let f = modules::compile_wrapper(scope, src, "node:internal/bootstrap", &["internalBinding"])?;
     let undef = v8::undefined(scope).into();
-    let hooks_obj = {
-        v8::tc_scope!(let tc, scope);
-        match f.call(tc, undef, &[binding_fn.into()]) {
-            Some(v) => v,
-            None => {
-                let exc = tc.exception();
-                let msg = exc.map(|e| e.to_rust_string_lossy(tc)).unwrap_or_default();
-                let stack = tc
-                    .stack_trace()
-                    .map(|s| s.to_rust_string_lossy(tc))
-                    .unwrap_or_default();
-                eprintln!("rnode: bootstrap failed: {msg}\n{stack}");
-                return None;
-            }
+    v8::tc_scope!(let tc, scope);
+    match f.call(tc, undef, &[binding_fn.into()]) {
+        Some(v) => v.try_into().ok(),
+        None => {
+            let exc = tc.exception();
+            let msg = exc.map(|e| e.to_rust_string_lossy(tc)).unwrap_or_default();
+            let stack = tc
+                .stack_trace()
+                .map(|s| s.to_rust_string_lossy(tc))
+                .unwrap_or_default();
+            eprintln!("rnode: bootstrap failed: {msg}\n{stack}");
+            None
         }
-    };
-    let hooks_obj: v8::Local<v8::Object> = hooks_obj.try_into().ok()?;
+    }
+}
+
+/// Applies this process's state (`hooks.prepare()`), installs the loop hooks and runs the
+/// main program.
+fn start(scope: &mut bindings::Scope, hooks_obj: v8::Local<v8::Object>) -> Option<()> {
     let get = |scope: &mut bindings::Scope, name: &str| -> Option<v8::Global<v8::Function>> {
         let key = bindings::str(scope, name);
         let v = hooks_obj.get(scope, key.into())?;
@@ -163,12 +199,15 @@ fn bootstrap(scope: &mut bindings::Scope) -> Option<()> {
         emit_before_exit: get(scope, "emitBeforeExit")?,
         emit_exit: get(scope, "emitExit")?,
     };
+    let prepare = get(scope, "prepare")?;
     let dynamic_import = get(scope, "dynamicImport")?;
     let run_main = get(scope, "runMain")?;
     modules::set_import_hook(scope, dynamic_import);
     let st = event_loop::state(scope);
     *st.hooks.borrow_mut() = Some(Rc::new(hooks));
-    let f = v8::Local::new(scope, &run_main);
     let undef = v8::undefined(scope).into();
+    let f = v8::Local::new(scope, &prepare);
+    event_loop::call_js(scope, f, undef, &[])?;
+    let f = v8::Local::new(scope, &run_main);
     event_loop::call_js(scope, f, undef, &[])
 }

@@ -31,24 +31,39 @@ function isTypedArray(value) {
   return getTypedArrayTag.call(value) !== undefined;
 }
 
-function isArrayBuffer(value) {
-  if (value === null || typeof value !== 'object') return false;
+// Native brand checks when available; otherwise a getter probe (slow: it throws).
+const typesBinding = (() => {
   try {
-    getArrayBufferByteLength.call(value);
+    return internalBinding('types');
+  } catch {
+    return undefined;
+  }
+})();
+
+function probeArrayBuffer(getter, value) {
+  try {
+    getter.call(value);
     return true;
   } catch {
     return false;
   }
 }
 
-function isSharedArrayBuffer(value) {
-  if (getSharedArrayBufferByteLength === undefined || value === null || typeof value !== 'object') return false;
-  try {
-    getSharedArrayBufferByteLength.call(value);
-    return true;
-  } catch {
-    return false;
+function isArrayBuffer(value) {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  if (typesBinding !== undefined && typeof typesBinding.isArrayBuffer === 'function') {
+    return typesBinding.isArrayBuffer(value);
   }
+  return probeArrayBuffer(getArrayBufferByteLength, value);
+}
+
+function isSharedArrayBuffer(value) {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  if (typesBinding !== undefined && typeof typesBinding.isSharedArrayBuffer === 'function') {
+    return typesBinding.isSharedArrayBuffer(value);
+  }
+  if (getSharedArrayBufferByteLength === undefined) return false;
+  return probeArrayBuffer(getSharedArrayBufferByteLength, value);
 }
 
 function isAnyArrayBuffer(value) {

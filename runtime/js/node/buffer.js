@@ -29,6 +29,7 @@ const {
   isUint8Array,
   isTypedArray,
   isAnyArrayBuffer,
+  nativeError,
   binding,
 } = require('internal/buffer');
 
@@ -723,7 +724,7 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
   const ops = getEncodingOps(encoding);
   if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   if (typeof string !== 'string') {
-    throw require('internal/buffer').nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
   }
   if (length === 0) return 0;
   return ops.write(this, string, offset, length);
@@ -965,7 +966,7 @@ function atob(input) {
 function validationBytes(input) {
   if (isAnyArrayBuffer(input)) {
     if (input.detached === true) {
-      throw require('internal/buffer').nativeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
+      throw nativeError(Error, 'ERR_INVALID_STATE', 'Cannot validate on a detached buffer');
     }
     return new Uint8Array(input);
   }
@@ -983,13 +984,9 @@ function isAscii(input) {
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
 
-// ---- Blob, File and object URLs ------------------------------------------------------
+// ---- Exports -----------------------------------------------------------------------------
 
-let blobModule;
-function lazyBlob() {
-  if (blobModule === undefined) blobModule = require('internal/blob');
-  return blobModule;
-}
+const { Blob, File, resolveObjectURL } = require('internal/blob');
 
 module.exports = {
   Buffer,
@@ -1002,33 +999,19 @@ module.exports = {
   btoa,
   atob,
   constants,
-  INSPECT_MAX_BYTES: undefined,
-  Blob: undefined,
-  resolveObjectURL: undefined,
-  File: undefined,
+  INSPECT_MAX_BYTES: undefined, // Replaced by the accessor below (kept here for key order).
+  Blob,
+  resolveObjectURL,
+  File,
 };
 
-Object.defineProperties(module.exports, {
-  INSPECT_MAX_BYTES: {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() { return INSPECT_MAX_BYTES; },
-    set(val) {
-      validateNumber(val, 'INSPECT_MAX_BYTES', 0);
-      INSPECT_MAX_BYTES = val;
-    },
-  },
-  Blob: {
-    __proto__: null, configurable: true, enumerable: true, writable: true,
-    value: lazyBlob().Blob,
-  },
-  File: {
-    __proto__: null, configurable: true, enumerable: true, writable: true,
-    value: lazyBlob().File,
-  },
-  resolveObjectURL: {
-    __proto__: null, configurable: true, enumerable: true, writable: true,
-    value: lazyBlob().resolveObjectURL,
+Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() { return INSPECT_MAX_BYTES; },
+  set(val) {
+    validateNumber(val, 'INSPECT_MAX_BYTES', 0);
+    INSPECT_MAX_BYTES = val;
   },
 });

@@ -1,7 +1,7 @@
 //! `internalBinding('buffer')`: string ↔ bytes in Node's encodings, compare, indexOf and
 //! the UTF-8/ASCII validators behind `Buffer` (js/node/buffer.js).
 
-use crate::bindings::{arg_bytes, num, set_fn, uint8_array, view_bytes, Scope};
+use crate::bindings::{arg_bytes, num, op, uint8_array, view_bytes, OpFn, Scope};
 use base64::Engine as _;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,10 @@ fn hex_decode(units: &[u16]) -> Vec<u8> {
     out
 }
 
+fn low_bytes(units: &[u16]) -> Vec<u16> {
+    units.iter().map(|u| u & 0xff).collect()
+}
+
 fn encode_str(scope: &mut Scope, s: v8::Local<v8::String>, e: Enc) -> Vec<u8> {
     match e {
         Enc::Utf8 => s.to_rust_string_lossy(scope).into_bytes(),
@@ -95,8 +99,9 @@ fn encode_str(scope: &mut Scope, s: v8::Local<v8::String>, e: Enc) -> Vec<u8> {
             .flat_map(|u| u.to_le_bytes())
             .collect(),
         Enc::Latin1 | Enc::Ascii => utf16(scope, s).iter().map(|u| *u as u8).collect(),
-        Enc::Base64 | Enc::Base64Url => base64_decode(&utf16(scope, s)),
-        Enc::Hex => hex_decode(&utf16(scope, s)),
+        // Like Node, base64 and hex read only the low byte of each UTF-16 unit.
+        Enc::Base64 | Enc::Base64Url => base64_decode(&low_bytes(&utf16(scope, s))),
+        Enc::Hex => hex_decode(&low_bytes(&utf16(scope, s))),
     }
 }
 
@@ -324,6 +329,16 @@ fn index_of(
     if off.is_nan() {
         off = if forward { 0.0 } else { len };
     }
+    if needle.is_empty() {
+        // Node returns the adjusted offset itself for an empty needle.
+        let at = if off < 0.0 {
+            (len + off).max(0.0)
+        } else {
+            off.min(len)
+        };
+        rv.set(num(scope, at.floor()));
+        return;
+    }
     if off < 0.0 {
         off += len;
     }
@@ -355,8 +370,6 @@ fn index_of(
                 )
             }
         }
-    } else if needle.is_empty() {
-        Some(from.min(hay.len()))
     } else if forward && from >= hay.len() {
         None
     } else {
@@ -385,13 +398,15 @@ fn is_ascii(
     rv.set(v8::Boolean::new(scope, ok).into());
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "byteLength", byte_length);
-    set_fn(scope, obj, "encode", encode);
-    set_fn(scope, obj, "write", write);
-    set_fn(scope, obj, "decode", decode);
-    set_fn(scope, obj, "compare", compare);
-    set_fn(scope, obj, "indexOf", index_of);
-    set_fn(scope, obj, "isUtf8", is_utf8);
-    set_fn(scope, obj, "isAscii", is_ascii);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("byteLength", byte_length),
+        op("encode", encode),
+        op("write", write),
+        op("decode", decode),
+        op("compare", compare),
+        op("indexOf", index_of),
+        op("isUtf8", is_utf8),
+        op("isAscii", is_ascii),
+    ]
 }

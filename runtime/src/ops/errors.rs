@@ -1,7 +1,7 @@
 //! Errno names and libuv-style descriptions (`ENOENT` → "no such file or directory"),
 //! used for Node's system errors; `internalBinding('errors').errmap()` exposes the table.
 
-use crate::bindings::{set_fn, str, Scope};
+use crate::bindings::{op, str, OpFn, Scope};
 
 /// (positive Linux errno, code, libuv's description). Node reports errno negated.
 pub const ERRNO_TABLE: &[(i32, &str, &str)] = &[
@@ -105,8 +105,8 @@ pub fn errno_info(errno: i32) -> (&'static str, &'static str) {
         .unwrap_or(("UNKNOWN", "unknown error"))
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "errmap", errmap);
+pub fn functions() -> Vec<OpFn> {
+    vec![op("errmap", errmap)]
 }
 
 fn errmap(

@@ -2,7 +2,7 @@
 //! pool when its last argument is a callback (`cb(err, value)` in the poll phase).
 //! Errors carry Node's errno/code/syscall/path (see bindings::errno_error).
 
-use crate::bindings::{arg_bytes, errno_error, set_fn, Scope};
+use crate::bindings::{arg_bytes, errno_error, op, OpFn, Scope};
 use crate::event_loop::{state, OpError, OpResult, OpValue};
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
@@ -699,38 +699,40 @@ fn exists(
     rv.set(v8::Boolean::new(scope, ok).into());
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "open", open);
-    set_fn(scope, obj, "close", close);
-    set_fn(scope, obj, "read", read);
-    set_fn(scope, obj, "readInto", read_into);
-    set_fn(scope, obj, "write", write);
-    set_fn(scope, obj, "readFile", read_file);
-    set_fn(scope, obj, "writeFile", write_file);
-    set_fn(scope, obj, "stat", stat);
-    set_fn(scope, obj, "lstat", lstat);
-    set_fn(scope, obj, "fstat", fstat);
-    set_fn(scope, obj, "readdir", readdir);
-    set_fn(scope, obj, "mkdir", mkdir);
-    set_fn(scope, obj, "rmdir", rmdir);
-    set_fn(scope, obj, "rm", rm);
-    set_fn(scope, obj, "unlink", unlink);
-    set_fn(scope, obj, "rename", rename);
-    set_fn(scope, obj, "realpath", realpath);
-    set_fn(scope, obj, "readlink", readlink);
-    set_fn(scope, obj, "symlink", symlink);
-    set_fn(scope, obj, "link", link);
-    set_fn(scope, obj, "chmod", chmod);
-    set_fn(scope, obj, "fchmod", fchmod);
-    set_fn(scope, obj, "chown", chown);
-    set_fn(scope, obj, "lchown", lchown);
-    set_fn(scope, obj, "utimes", utimes);
-    set_fn(scope, obj, "futimes", futimes);
-    set_fn(scope, obj, "copyFile", copy_file);
-    set_fn(scope, obj, "access", access);
-    set_fn(scope, obj, "mkdtemp", mkdtemp);
-    set_fn(scope, obj, "truncate", truncate);
-    set_fn(scope, obj, "ftruncate", ftruncate);
-    set_fn(scope, obj, "fsync", fsync);
-    set_fn(scope, obj, "exists", exists);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("open", open),
+        op("close", close),
+        op("read", read),
+        op("readInto", read_into),
+        op("write", write),
+        op("readFile", read_file),
+        op("writeFile", write_file),
+        op("stat", stat),
+        op("lstat", lstat),
+        op("fstat", fstat),
+        op("readdir", readdir),
+        op("mkdir", mkdir),
+        op("rmdir", rmdir),
+        op("rm", rm),
+        op("unlink", unlink),
+        op("rename", rename),
+        op("realpath", realpath),
+        op("readlink", readlink),
+        op("symlink", symlink),
+        op("link", link),
+        op("chmod", chmod),
+        op("fchmod", fchmod),
+        op("chown", chown),
+        op("lchown", lchown),
+        op("utimes", utimes),
+        op("futimes", futimes),
+        op("copyFile", copy_file),
+        op("access", access),
+        op("mkdtemp", mkdtemp),
+        op("truncate", truncate),
+        op("ftruncate", ftruncate),
+        op("fsync", fsync),
+        op("exists", exists),
+    ]
 }

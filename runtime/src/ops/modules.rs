@@ -1,25 +1,27 @@
 //! `internalBinding('modules')`: built-in sources, the CommonJS compile and resolve ops,
 //! and the ESM entry points (the loaders themselves are in crate::modules and js/internal/modules).
 
-use crate::bindings::{set_fn, str, Scope};
+use crate::bindings::{op, str, OpFn, Scope};
 use crate::modules::{self as m, module_map};
 use rnode_resolve::{ModuleFormat, Resolved, Resolver};
 use std::path::{Path, PathBuf};
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "compileBuiltin", compile_builtin);
-    set_fn(scope, obj, "builtinIds", builtin_ids);
-    set_fn(scope, obj, "compileFunction", m::op_compile_function);
-    set_fn(scope, obj, "importModule", m::op_import_module);
-    set_fn(scope, obj, "evalModule", m::op_eval_module);
-    set_fn(scope, obj, "setLoader", set_loader);
-    set_fn(scope, obj, "resolveRequire", resolve_require);
-    set_fn(scope, obj, "resolveImport", resolve_import);
-    set_fn(scope, obj, "moduleFormat", module_format);
-    set_fn(scope, obj, "nodeModulePaths", node_module_paths);
-    set_fn(scope, obj, "runScript", run_script);
-    set_fn(scope, obj, "cjsExports", cjs_exports);
-    set_fn(scope, obj, "checkModule", check_module);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("compileBuiltin", compile_builtin),
+        op("builtinIds", builtin_ids),
+        op("compileFunction", m::op_compile_function),
+        op("importModule", m::op_import_module),
+        op("evalModule", m::op_eval_module),
+        op("setLoader", set_loader),
+        op("resolveRequire", resolve_require),
+        op("resolveImport", resolve_import),
+        op("moduleFormat", module_format),
+        op("nodeModulePaths", node_module_paths),
+        op("runScript", run_script),
+        op("cjsExports", cjs_exports),
+        op("checkModule", check_module),
+    ]
 }
 
 /// `checkModule(source, url)`: compiles an ES module without linking or running it (`--check`).

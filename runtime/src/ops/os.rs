@@ -1,7 +1,7 @@
 //! `internalBinding('os')`: host facts for js/node/os.js (hostname, memory, CPUs, load,
 //! uptime, interfaces, user info, uname, priority).
 
-use crate::bindings::{arg_f64, num, set_fn, set_val, str, Scope};
+use crate::bindings::{arg_f64, num, op, set_val, str, OpFn, Scope};
 use std::ffi::CStr;
 
 fn c_str(buf: &[libc::c_char]) -> String {
@@ -390,23 +390,20 @@ fn set_priority(
     rv.set(num(scope, v));
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "getHostname", get_hostname);
-    set_fn(scope, obj, "getOSInformation", get_os_information);
-    set_fn(scope, obj, "getLoadAvg", get_load_avg);
-    set_fn(scope, obj, "getUptime", get_uptime);
-    set_fn(scope, obj, "getTotalMem", get_total_mem);
-    set_fn(scope, obj, "getFreeMem", get_free_mem);
-    set_fn(scope, obj, "getCPUs", get_cpus);
-    set_fn(
-        scope,
-        obj,
-        "getAvailableParallelism",
-        get_available_parallelism,
-    );
-    set_fn(scope, obj, "getHomeDirectory", get_home_directory);
-    set_fn(scope, obj, "getUserInfo", get_user_info);
-    set_fn(scope, obj, "getInterfaceAddresses", get_interface_addresses);
-    set_fn(scope, obj, "getPriority", get_priority);
-    set_fn(scope, obj, "setPriority", set_priority);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("getHostname", get_hostname),
+        op("getOSInformation", get_os_information),
+        op("getLoadAvg", get_load_avg),
+        op("getUptime", get_uptime),
+        op("getTotalMem", get_total_mem),
+        op("getFreeMem", get_free_mem),
+        op("getCPUs", get_cpus),
+        op("getAvailableParallelism", get_available_parallelism),
+        op("getHomeDirectory", get_home_directory),
+        op("getUserInfo", get_user_info),
+        op("getInterfaceAddresses", get_interface_addresses),
+        op("getPriority", get_priority),
+        op("setPriority", set_priority),
+    ]
 }

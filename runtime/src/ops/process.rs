@@ -1,32 +1,34 @@
 //! `internalBinding('process')`: the native side of `process` (options from the CLI, cwd,
 //! env, ids, umask, hrtime, memory, kill, exit).
 
-use crate::bindings::{arg_f64, arg_string, num, set_fn, str, throw_io, Scope};
+use crate::bindings::{arg_f64, arg_string, num, op, str, throw_io, OpFn, Scope};
 use crate::event_loop::state;
 use std::rc::Rc;
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "options", options);
-    set_fn(scope, obj, "cwd", cwd);
-    set_fn(scope, obj, "chdir", chdir);
-    set_fn(scope, obj, "environ", environ);
-    set_fn(scope, obj, "setenv", setenv);
-    set_fn(scope, obj, "unsetenv", unsetenv);
-    set_fn(scope, obj, "ids", ids);
-    set_fn(scope, obj, "umask", umask);
-    set_fn(scope, obj, "hrtime", hrtime);
-    set_fn(scope, obj, "memoryUsage", memory_usage);
-    set_fn(scope, obj, "rss", rss);
-    set_fn(scope, obj, "cpuUsage", cpu_usage);
-    set_fn(scope, obj, "kill", kill);
-    set_fn(scope, obj, "reallyExit", really_exit);
-    set_fn(scope, obj, "abort", abort);
-    set_fn(scope, obj, "uptime", uptime);
-    set_fn(scope, obj, "gc", gc);
-    set_fn(scope, obj, "setCredential", set_credential);
-    set_fn(scope, obj, "getgroups", getgroups);
-    set_fn(scope, obj, "setgroups", setgroups);
-    set_fn(scope, obj, "initgroups", initgroups);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("options", options),
+        op("cwd", cwd),
+        op("chdir", chdir),
+        op("environ", environ),
+        op("setenv", setenv),
+        op("unsetenv", unsetenv),
+        op("ids", ids),
+        op("umask", umask),
+        op("hrtime", hrtime),
+        op("memoryUsage", memory_usage),
+        op("rss", rss),
+        op("cpuUsage", cpu_usage),
+        op("kill", kill),
+        op("reallyExit", really_exit),
+        op("abort", abort),
+        op("uptime", uptime),
+        op("gc", gc),
+        op("setCredential", set_credential),
+        op("getgroups", getgroups),
+        op("setgroups", setgroups),
+        op("initgroups", initgroups),
+    ]
 }
 
 fn lookup_user(name: &str) -> Option<(u32, u32)> {

@@ -2,7 +2,7 @@
 //! listeners. Each watched signal is a tokio signal stream whose events reach the loop's
 //! poll phase; like Node's signal handles they do not keep the loop alive.
 
-use crate::bindings::{arg_f64, num, set_fn, Scope};
+use crate::bindings::{arg_f64, num, op, OpFn, Scope};
 use crate::event_loop::{state, Completion, OpValue};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -67,7 +67,6 @@ fn unwatch(
     state(scope).unregister_handle(id);
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "watch", watch);
-    set_fn(scope, obj, "unwatch", unwatch);
+pub fn functions() -> Vec<OpFn> {
+    vec![op("watch", watch), op("unwatch", unwatch)]
 }

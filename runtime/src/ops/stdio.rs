@@ -1,13 +1,15 @@
 //! `internalBinding('stdio')`: synchronous writes to fds (stdout/stderr as Node makes them
 //! synchronous for files and TTYs), isatty, terminal size.
 
-use crate::bindings::{arg_bytes, arg_f64, num, set_fn, Scope};
+use crate::bindings::{arg_bytes, arg_f64, num, op, OpFn, Scope};
 use std::io::Write;
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "writeSync", write_sync);
-    set_fn(scope, obj, "isatty", isatty);
-    set_fn(scope, obj, "windowSize", window_size);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("writeSync", write_sync),
+        op("isatty", isatty),
+        op("windowSize", window_size),
+    ]
 }
 
 /// Flushes Rust's stdout buffer (nothing is buffered: writes go straight to the fd).

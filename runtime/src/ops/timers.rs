@@ -1,17 +1,19 @@
 //! `internalBinding('timers')`: the one native timer behind all JS timers, the immediate
 //! counts, and the loop clock (js/internal/timers.js owns the lists).
 
-use crate::bindings::{arg_f64, num, set_fn, Scope};
+use crate::bindings::{arg_f64, num, op, OpFn, Scope};
 use crate::event_loop::state;
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "scheduleTimer", schedule_timer);
-    set_fn(scope, obj, "toggleTimerRef", toggle_timer_ref);
-    set_fn(scope, obj, "setImmediateCounts", set_immediate_counts);
-    set_fn(scope, obj, "getLibuvNow", get_now);
-    set_fn(scope, obj, "hrtime", hrtime);
-    set_fn(scope, obj, "runMicrotasks", run_microtasks);
-    set_fn(scope, obj, "enqueueMicrotask", enqueue_microtask);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("scheduleTimer", schedule_timer),
+        op("toggleTimerRef", toggle_timer_ref),
+        op("setImmediateCounts", set_immediate_counts),
+        op("getLibuvNow", get_now),
+        op("hrtime", hrtime),
+        op("runMicrotasks", run_microtasks),
+        op("enqueueMicrotask", enqueue_microtask),
+    ]
 }
 
 /// The V8 microtask checkpoint (promise reactions, queueMicrotask callbacks).

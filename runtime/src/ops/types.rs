@@ -1,26 +1,28 @@
 //! `internalBinding('types')`: the `util.types.is*` predicates V8 answers natively.
 
-use crate::bindings::{set_fn, Scope};
+use crate::bindings::{op, OpFn, Scope};
 
 macro_rules! predicates {
     ($($js:literal => $method:ident),* $(,)?) => {
-        pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-            $(
-                set_fn(scope, obj, $js, |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
-                    let r = args.get(0).$method();
+        pub fn functions() -> Vec<OpFn> {
+            vec![
+                $(
+                    op($js, |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
+                        let r = args.get(0).$method();
+                        rv.set(v8::Boolean::new(scope, r).into());
+                    }),
+                )*
+                op("isBoxedPrimitive", |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
+                    let v = args.get(0);
+                    let r = v.is_number_object() || v.is_string_object() || v.is_boolean_object() || v.is_big_int_object() || v.is_symbol_object();
                     rv.set(v8::Boolean::new(scope, r).into());
-                });
-            )*
-            set_fn(scope, obj, "isBoxedPrimitive", |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
-                let v = args.get(0);
-                let r = v.is_number_object() || v.is_string_object() || v.is_boolean_object() || v.is_big_int_object() || v.is_symbol_object();
-                rv.set(v8::Boolean::new(scope, r).into());
-            });
-            set_fn(scope, obj, "isAnyArrayBuffer", |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
-                let v = args.get(0);
-                let r = v.is_array_buffer() || v.is_shared_array_buffer();
-                rv.set(v8::Boolean::new(scope, r).into());
-            });
+                }),
+                op("isAnyArrayBuffer", |scope: &mut Scope, args: v8::FunctionCallbackArguments, mut rv: v8::ReturnValue<v8::Value>| {
+                    let v = args.get(0);
+                    let r = v.is_array_buffer() || v.is_shared_array_buffer();
+                    rv.set(v8::Boolean::new(scope, r).into());
+                }),
+            ]
         }
     };
 }

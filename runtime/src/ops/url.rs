@@ -1,7 +1,7 @@
 //! `internalBinding('url')`: WHATWG URL parsing and setters (the `url` crate implements the
 //! URL Standard), and IDNA domain conversion; js/internal/url.js builds `URL` on it.
 
-use crate::bindings::{set_fn, set_val, str, Scope};
+use crate::bindings::{op, set_val, str, OpFn, Scope};
 
 fn components<'s>(scope: &mut Scope<'s, '_>, u: &url::Url) -> v8::Local<'s, v8::Value> {
     let obj = v8::Object::new(scope);
@@ -133,10 +133,12 @@ fn domain_to_unicode(
     rv.set(str(scope, &out).into());
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "parse", parse);
-    set_fn(scope, obj, "canParse", can_parse);
-    set_fn(scope, obj, "setComponent", set_component);
-    set_fn(scope, obj, "domainToASCII", domain_to_ascii);
-    set_fn(scope, obj, "domainToUnicode", domain_to_unicode);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("parse", parse),
+        op("canParse", can_parse),
+        op("setComponent", set_component),
+        op("domainToASCII", domain_to_ascii),
+        op("domainToUnicode", domain_to_unicode),
+    ]
 }

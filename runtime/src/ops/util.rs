@@ -1,7 +1,7 @@
 //! `internalBinding('util')`: what `util.inspect` cannot see from JS (promise state, proxy
 //! internals, iterator and weak collection entries, non-index keys, constructor names).
 
-use crate::bindings::{num, set_fn, str, Scope};
+use crate::bindings::{num, op, str, OpFn, Scope};
 
 fn get_promise_details(
     scope: &mut Scope,
@@ -132,16 +132,13 @@ fn get_external_value(
     rv.set(v8::BigInt::new_from_u64(scope, addr).into());
 }
 
-pub fn register(scope: &mut Scope, obj: v8::Local<v8::Object>) {
-    set_fn(scope, obj, "getPromiseDetails", get_promise_details);
-    set_fn(scope, obj, "getProxyDetails", get_proxy_details);
-    set_fn(scope, obj, "previewEntries", preview_entries);
-    set_fn(
-        scope,
-        obj,
-        "getOwnNonIndexProperties",
-        get_own_non_index_properties,
-    );
-    set_fn(scope, obj, "getConstructorName", get_constructor_name);
-    set_fn(scope, obj, "getExternalValue", get_external_value);
+pub fn functions() -> Vec<OpFn> {
+    vec![
+        op("getPromiseDetails", get_promise_details),
+        op("getProxyDetails", get_proxy_details),
+        op("previewEntries", preview_entries),
+        op("getOwnNonIndexProperties", get_own_non_index_properties),
+        op("getConstructorName", get_constructor_name),
+        op("getExternalValue", get_external_value),
+    ]
 }

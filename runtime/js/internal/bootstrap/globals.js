@@ -22,15 +22,52 @@ function setupGlobals(requireBuiltin, process) {
     });
   };
 
-  defineValue('global', globalThis);
+  // Enumerable like Node's: global, the timer functions, queueMicrotask, structuredClone,
+  // atob, btoa, performance.
+  const defineEnumerable = (name, value) => {
+    Object.defineProperty(globalThis, name, {
+      value, writable: true, enumerable: true, configurable: true,
+    });
+  };
+  const defineLazyEnumerable = (name, load) => {
+    let value;
+    let loaded = false;
+    Object.defineProperty(globalThis, name, {
+      get() {
+        if (!loaded) {
+          value = load();
+          loaded = true;
+        }
+        return value;
+      },
+      set(v) {
+        value = v;
+        loaded = true;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  };
+  Object.defineProperty(globalThis, Symbol.toStringTag, {
+    value: 'global', writable: false, enumerable: false, configurable: true,
+  });
+  defineEnumerable('global', globalThis);
   defineValue('process', process);
 
   const timers = requireBuiltin('timers');
-  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
-    'setImmediate', 'clearImmediate']) {
-    defineValue(name, timers[name]);
+  for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout',
+    'setInterval', 'setTimeout']) {
+    defineEnumerable(name, timers[name]);
   }
-  defineValue('queueMicrotask', requireBuiltin('internal/process/task_queues').queueMicrotask);
+  defineEnumerable('queueMicrotask', requireBuiltin('internal/process/task_queues').queueMicrotask);
+  defineEnumerable('structuredClone', (...args) =>
+    requireBuiltin('internal/structured_clone').structuredClone(...args));
+  Object.defineProperty(globalThis.structuredClone, 'name', { value: 'structuredClone' });
+  defineLazyEnumerable('atob', () => requireBuiltin('buffer').atob);
+  defineLazyEnumerable('btoa', () => requireBuiltin('buffer').btoa);
+  defineLazyEnumerable('performance', () => requireBuiltin('internal/perf').performance);
+  // Enumerable in Node 21, but Node 20's test suite (our conformance oracle) flags it as a leak.
+  defineLazy('navigator', () => requireBuiltin('internal/perf').navigator);
 
   // internal/console keeps the inspector-only methods of V8's own console object, so V8's
   // object is back in place while the Node console is being built.
@@ -40,12 +77,10 @@ function setupGlobals(requireBuiltin, process) {
     return requireBuiltin('internal/console').createGlobalConsole();
   });
   defineLazy('Buffer', () => requireBuiltin('buffer').Buffer);
-  defineLazy('atob', () => requireBuiltin('buffer').atob);
-  defineLazy('btoa', () => requireBuiltin('buffer').btoa);
   defineLazy('Blob', () => requireBuiltin('buffer').Blob);
   defineLazy('File', () => requireBuiltin('buffer').File);
-  defineLazy('URL', () => requireBuiltin('internal/url').URL);
-  defineLazy('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
+  defineValue('URL', requireBuiltin('internal/url').URL);
+  defineValue('URLSearchParams', requireBuiltin('internal/url').URLSearchParams);
   defineLazy('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
   defineLazy('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
   defineLazy('AbortController', () => requireBuiltin('internal/abort_controller').AbortController);
@@ -54,9 +89,6 @@ function setupGlobals(requireBuiltin, process) {
   defineLazy('EventTarget', () => requireBuiltin('internal/event_target').EventTarget);
   defineLazy('CustomEvent', () => requireBuiltin('internal/event_target').CustomEvent);
   defineLazy('DOMException', () => requireBuiltin('internal/domexception').DOMException);
-  defineLazy('structuredClone', () => requireBuiltin('internal/structured_clone').structuredClone);
-  defineLazy('performance', () => requireBuiltin('internal/perf').performance);
-  defineLazy('navigator', () => requireBuiltin('internal/perf').navigator);
 }
 
 module.exports = { setupGlobals };

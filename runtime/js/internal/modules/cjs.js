@@ -57,7 +57,6 @@ Module._initPaths = function _initPaths() {
   }
   Module.globalPaths = paths;
 };
-Module._initPaths();
 
 Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
   if (isBuiltin(request)) return null;
@@ -318,6 +317,10 @@ const esmLoaderHooks = {
     return JSON.parse(readSource(filename));
   },
 };
-binding.setLoader(esmLoaderHooks);
+// Per-process setup (the module body itself runs inside the startup snapshot).
+function prepare() {
+  Module._initPaths();
+  binding.setLoader(esmLoaderHooks);
+}
 
-module.exports = { Module, makeRequireFunction, readSource };
+module.exports = { Module, makeRequireFunction, readSource, prepare };

@@ -85,10 +85,31 @@ function evalScript(source, print) {
   define('require', makeRequireFunction(module));
   define('__filename', '[eval]');
   define('__dirname', '.');
+  addBuiltinLibsToGlobal();
   const result = binding.runScript(source, '[eval]');
   if (print) {
     const { inspect } = require('internal/util/inspect');
     process.stdout.write(`${typeof result === 'string' ? result : inspect(result)}\n`);
+  }
+}
+
+// As in Node's -e and REPL, `fs`, `os`, `util`, … are globals that load on first use.
+function addBuiltinLibsToGlobal() {
+  const { builtinModules } = require('internal/modules/builtins');
+  for (const name of builtinModules) {
+    if (name.startsWith('_') || name.includes('/') || name in globalThis) continue;
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = require('internal/modules/cjs').Module._load(name, null, false);
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+      },
+      configurable: true,
+      enumerable: false,
+    });
   }
 }
 
@@ -143,4 +164,8 @@ function runMain() {
   start();
 }
 
-module.exports = { runMain, dynamicImport, executeUserEntryPoint };
+function prepare() {
+  require('internal/modules/cjs').prepare();
+}
+
+module.exports = { runMain, dynamicImport, executeUserEntryPoint, prepare };

@@ -24,8 +24,19 @@ function hasCaptureCallback() {
 
 function inspectError(err) {
   try {
+    // events.js leaves a hook that adds "Emitted 'error' event … at:" to the stack.
+    const enhance = err?.[Symbol.for('rnode.enhanceStackBeforeInspector')];
+    if (typeof enhance === 'function') {
+      try { err.stack = enhance(); } catch {}
+    }
     const { inspect } = require('internal/util/inspect');
-    return inspect(err, { colors: false });
+    let colors = false;
+    try { colors = process.stderr.hasColors?.() ?? false; } catch {}
+    return inspect(err, {
+      colors,
+      customInspect: false,
+      depth: Math.max(inspect.defaultOptions.depth, 5),
+    });
   } catch {
     if (err instanceof Error) return err.stack || String(err);
     return String(err);

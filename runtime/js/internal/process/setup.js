@@ -358,7 +358,8 @@ function setupProcess(process, requireBuiltin) {
     });
   }
 
-  if (opts.exposeGc) {
+  // V8's own `gc` (from --expose-gc) is used when present.
+  if (opts.exposeGc && typeof globalThis.gc !== 'function') {
     Object.defineProperty(globalThis, 'gc', {
       value: function gc() { binding.gc(); }, writable: true, configurable: true, enumerable: false,
     });

@@ -1,166 +1,199 @@
-// process.stdin/stdout/stderr. stdout/stderr write synchronously (as Node does for files,
-// TTYs and, on Linux, pipes); stdin reads on the blocking pool and emits 'data'/'end'.
+// process.stdin/stdout/stderr as real streams.
+//
+// stdout/stderr are Writables whose _write() writes synchronously to the fd (as Node
+// does for files, TTYs and, on Linux, pipes), so output is never lost at exit.
+// stdin is a Readable pulling 64 KiB reads from fd 0 on the blocking pool; reading
+// starts only when someone consumes it.
 'use strict';
 
-const EventEmitter = require('events');
+const { Readable, Writable } = require('stream');
+const { Buffer } = require('buffer');
 const stdioBinding = internalBinding('stdio');
 const fsBinding = internalBinding('fs');
 
-function toBytesOrString(chunk, encoding) {
-  if (typeof chunk === 'string') {
-    if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && typeof encoding === 'string') {
-      return require('buffer').Buffer.from(chunk, encoding);
-    }
-    return chunk;
+// 'tty', 'fs' (files and character devices such as /dev/null) or 'pipe' (FIFOs and
+// sockets), like libuv's guess of the handle type.
+function guessStdioType(fd) {
+  if (stdioBinding.isatty(fd)) return 'tty';
+  let stats;
+  try {
+    stats = require('fs').fstatSync(fd);
+  } catch {
+    return 'unknown';
   }
-  if (ArrayBuffer.isView(chunk)) return chunk;
-  const { codes } = require('internal/errors');
-  throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+  if (stats.isFIFO() || stats.isSocket()) return 'pipe';
+  return 'fs';
 }
 
-class StdioWriter extends EventEmitter {
-  constructor(fd) {
-    super();
+// What Node calls SyncWriteStream: every write completes before write() returns.
+class SyncWriteStream extends Writable {
+  constructor(fd, options) {
+    super({ autoDestroy: true });
     this.fd = fd;
-    this._isStdio = true;
-    this.writable = true;
-    this.destroyed = false;
-    this.writableLength = 0;
-    this.writableHighWaterMark = 16384;
-    this.isTTY = stdioBinding.isatty(fd) || undefined;
-    if (!this.isTTY) delete this.isTTY;
+    this.readable = false;
+    this.autoClose = options?.autoClose === undefined ? true : options.autoClose;
   }
 
-  get columns() {
-    const size = this.isTTY ? stdioBinding.windowSize(this.fd) : undefined;
-    return size ? size[0] : undefined;
-  }
-
-  get rows() {
-    const size = this.isTTY ? stdioBinding.windowSize(this.fd) : undefined;
-    return size ? size[1] : undefined;
-  }
-
-  getWindowSize() {
-    return stdioBinding.windowSize(this.fd) || [80, 24];
-  }
-
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (chunk === null) {
-      const { codes } = require('internal/errors');
-      throw new codes.ERR_STREAM_NULL_VALUES();
-    }
+  _write(chunk, encoding, cb) {
     try {
-      stdioBinding.writeSync(this.fd, toBytesOrString(chunk, encoding));
+      stdioBinding.writeSync(this.fd, chunk);
     } catch (err) {
-      if (err.code === 'EPIPE' || err.code === 'EAGAIN') {
-        // The reader went away: like Node, report it as an 'error' event.
-        process.nextTick(() => this.emit('error', err));
-        return false;
-      }
-      throw err;
+      // EPIPE and friends become an 'error' event, as with Node's stdio sockets.
+      cb(err);
+      return false;
     }
-    if (typeof cb === 'function') process.nextTick(cb, null);
+    cb();
     return true;
   }
 
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') {
-      cb = chunk;
-      chunk = undefined;
-    }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (typeof cb === 'function') process.nextTick(cb);
-    return this;
+  _destroy(err, cb) {
+    if (this.fd === null) return cb(err);
+    if (this.autoClose) require('fs').closeSync(this.fd);
+    this.fd = null;
+    cb(err);
   }
+}
+SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
 
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy() { this.destroyed = true; return this; }
-  _destroy(err, cb) { cb(err); }
-
-  hasColors(count = 16, env = process.env) {
-    if (typeof count === 'object') { env = count; count = 16; }
-    return count <= 2 ** this.getColorDepth(env);
-  }
-
+// TTY-only members of tty.WriteStream.
+const ttyWriteMethods = {
+  get columns() {
+    const size = stdioBinding.windowSize(this.fd);
+    return size ? size[0] : undefined;
+  },
+  get rows() {
+    const size = stdioBinding.windowSize(this.fd);
+    return size ? size[1] : undefined;
+  },
+  getWindowSize() {
+    return stdioBinding.windowSize(this.fd) || [80, 24];
+  },
   getColorDepth(env = process.env) {
-    if (env.FORCE_COLOR !== undefined) {
-      switch (env.FORCE_COLOR) {
-        case '': case '1': case 'true': return 4;
-        case '2': return 8;
-        case '3': return 24;
-        default: return 1;
-      }
+    return require('internal/util/colors').getColorDepth(env);
+  },
+  hasColors(count, env) {
+    if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
+      env = count;
+      count = 16;
     }
-    if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
-    if (!this.isTTY) return 1;
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /256/.test(env.TERM)) return 8;
-    return 4;
+    if (count === undefined) count = 16;
+    return count <= 2 ** this.getColorDepth(env);
+  },
+  cursorTo(x, y, cb) {
+    return require('readline').cursorTo(this, x, y, cb);
+  },
+  moveCursor(dx, dy, cb) {
+    return require('readline').moveCursor(this, dx, dy, cb);
+  },
+  clearLine(dir, cb) {
+    return require('readline').clearLine(this, dir, cb);
+  },
+  clearScreenDown(cb) {
+    return require('readline').clearScreenDown(this, cb);
+  },
+};
+
+// stdout/stderr survive destroy(): they only emit 'close' and stay usable, like
+// Node's (closing fd 1/2 would break later output, e.g. of the exit handlers).
+function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState.emitClose) {
+    process.nextTick(() => {
+      this.emit('close');
+    });
   }
 }
 
-class StdinReader extends EventEmitter {
-  constructor() {
-    super();
+function createWritableStdioStream(fd) {
+  const type = guessStdioType(fd);
+  let stream;
+  if (type === 'unknown') {
+    // Like Node for an fd it cannot use: swallow the output.
+    stream = new Writable({
+      write(buf, enc, cb) {
+        cb();
+      },
+    });
+  } else {
+    stream = new SyncWriteStream(fd, { autoClose: false });
+    stream._type = type;
+    if (type === 'tty') {
+      Object.defineProperties(stream, Object.getOwnPropertyDescriptors(ttyWriteMethods));
+      stream.isTTY = true;
+    }
+  }
+  stream.fd = fd;
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  stream._destroy = dummyDestroy;
+  return stream;
+}
+
+// Reads fd 0 in the background, one read at a time, when the consumer asks.
+class StdinStream extends Readable {
+  constructor(type) {
+    // highWaterMark 0: never read ahead of the consumer, because a read in flight
+    // cannot be cancelled and keeps the process alive. Pipes close after 'end';
+    // files do not (as in Node).
+    super({ highWaterMark: 0, autoDestroy: type !== 'fs' });
     this.fd = 0;
-    this.readable = true;
-    this._reading = false;
-    this._ended = false;
-    this.isTTY = stdioBinding.isatty(0) || undefined;
-    if (!this.isTTY) delete this.isTTY;
-    this.on('newListener', (event) => {
-      if (event === 'data' || event === 'readable' || event === 'end') process.nextTick(() => this.resume());
+    this._type = type;
+    if (type === 'tty') {
+      this.isTTY = true;
+      // Only TTY stdin has setRawMode (readline tests for it).
+      this.setRawMode = setRawMode;
+    }
+  }
+
+  _read(size) {
+    if (this._type === 'unknown') {
+      // No usable fd 0: an empty stream, like Node's.
+      this.push(null);
+      return;
+    }
+    fsBinding.read(0, 64 * 1024, -1, (err, bytes) => {
+      if (err) {
+        if (err.code === 'EAGAIN') {
+          // fd 0 is non-blocking (shared with another process): poll again shortly.
+          setTimeout(() => this._read(size), 10);
+          return;
+        }
+        this.destroy(err);
+        return;
+      }
+      if (bytes.length === 0) {
+        this.push(null);
+        return;
+      }
+      this.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
     });
   }
 
-  setEncoding(enc) { this._encoding = enc; return this; }
-
-  resume() {
-    if (this._reading || this._ended) return this;
-    this._reading = true;
-    const { Buffer } = require('buffer');
-    const readMore = () => {
-      fsBinding.read(0, 65536, -1, (err, bytes) => {
-        if (err) {
-          this._reading = false;
-          if (err.code === 'EAGAIN') { setTimeout(readMore, 10); this._reading = true; return; }
-          this.emit('error', err);
-          return;
-        }
-        if (bytes.length === 0) {
-          this._reading = false;
-          this._ended = true;
-          this.emit('end');
-          this.emit('close');
-          return;
-        }
-        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-        this.emit('data', this._encoding ? buf.toString(this._encoding) : buf);
-        if (this._reading) readMore();
-      });
-    };
-    readMore();
+  // Whether a pending read keeps the process alive cannot be changed: the read runs
+  // on the blocking pool until it completes.
+  ref() {
     return this;
   }
 
-  pause() { this._reading = false; return this; }
-  setRawMode() { return this; }
-  ref() { return this; }
-  unref() { return this; }
-  destroy() { this._reading = false; return this; }
+  unref() {
+    return this;
+  }
+}
+
+function setRawMode(flag) {
+  const { codes: { ERR_NOT_IMPLEMENTED } } = require('internal/errors');
+  throw new ERR_NOT_IMPLEMENTED('process.stdin.setRawMode()');
+}
+
+function createStdin() {
+  return new StdinStream(guessStdioType(0));
 }
 
 function create(name) {
-  if (name === 'stdout') return new StdioWriter(1);
-  if (name === 'stderr') return new StdioWriter(2);
-  return new StdinReader();
+  if (name === 'stdout') return createWritableStdioStream(1);
+  if (name === 'stderr') return createWritableStdioStream(2);
+  return createStdin();
 }
 
-module.exports = { create, StdioWriter };
+module.exports = { create, SyncWriteStream };

@@ -12,6 +12,8 @@ const kIsDisturbed = Symbol('kIsDisturbed');
 // Shared with the web streams implementation (registered symbols).
 const kIsClosedPromise = Symbol.for('nodejs.webstream.isClosedPromise');
 const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFunction');
+// ReadableState/WritableState method run once _construct() has finished.
+const kOnConstructed = Symbol('kOnConstructed');
 
 function isReadableNodeStream(obj, strict = false) {
   return !!(
@@ -246,6 +248,7 @@ module.exports = {
   kIsClosedPromise,
   kControllerErrorFunction,
   kIsWritable,
+  kOnConstructed,
   isClosed,
   isDuplexNodeStream,
   isFinished,

@@ -19,7 +19,8 @@ function initializeDebugEnv(debugEnv) {
 
 // Node reads NODE_DEBUG once while starting up; the bootstrap should call
 // initializeDebugEnv(process.env.NODE_DEBUG) early. Loading this module does it too.
-initializeDebugEnv(process.env.NODE_DEBUG);
+// Inside the startup snapshot `process.env` does not exist yet: prepare() calls it then.
+if (process.env !== undefined) initializeDebugEnv(process.env.NODE_DEBUG);
 
 function isEnabled(set) {
   return testEnabled(set);

@@ -1,0 +1,4 @@
+// Legacy alias of stream.Duplex.
+'use strict';
+
+module.exports = require('stream').Duplex;

@@ -1,0 +1,4 @@
+// Legacy alias of stream.PassThrough.
+'use strict';
+
+module.exports = require('stream').PassThrough;

@@ -1,0 +1,4 @@
+// Legacy alias of stream.Readable.
+'use strict';
+
+module.exports = require('stream').Readable;

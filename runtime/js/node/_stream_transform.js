@@ -1,0 +1,4 @@
+// Legacy alias of stream.Transform.
+'use strict';
+
+module.exports = require('stream').Transform;

@@ -1,0 +1,4 @@
+// Legacy alias of stream.Writable.
+'use strict';
+
+module.exports = require('stream').Writable;
