@@ -658,6 +658,8 @@ fn import_module<'s>(
     referrer: Option<&Path>,
     type_attr: Option<&str>,
 ) -> Option<v8::Local<'s, v8::Array>> {
+    // Files may have appeared since the last graph was loaded.
+    module_map(scope).resolver.clear_stat_cache();
     let module = resolve_and_load(scope, specifier, referrer, type_attr)?;
     if module.get_status() == v8::ModuleStatus::Uninstantiated {
         module.instantiate_module(scope, resolve_callback)?;

@@ -137,7 +137,7 @@ function normalizeSpawnArguments(file, args, options) {
   }
   validateArgumentsNullCheck(args, 'args');
 
-  if (options === undefined) options = {};
+  if (options === undefined) options = { __proto__: null };
   else validateObject(options, 'options');
 
   let cwd = options.cwd;
@@ -187,6 +187,7 @@ function normalizeSpawnArguments(file, args, options) {
   }
 
   return {
+    __proto__: null,
     ...options,
     args,
     cwd,
@@ -245,7 +246,10 @@ function getValidStdio(stdio, sync) {
         if (!sync) throw new ERR_IPC_ONE_PIPE();
         throw new ERR_IPC_SYNC_FORK();
       }
-      throw new ERR_NOT_IMPLEMENTED('child_process IPC (stdio \'ipc\')');
+      // The channel itself is not implemented: ChildProcess#spawn throws once the other
+      // options are validated.
+      ipc = true;
+      result.push({ type: 'ipc' });
     } else if (s === 'inherit') {
       result.push({ type: 'fd', fd: i });
     } else if (typeof s === 'number') {
@@ -256,9 +260,7 @@ function getValidStdio(stdio, sync) {
         result.push({ type: 'fd', fd });
       } else {
         // One of our own pipe sockets: the child gets the same socket.
-        fd.pause();
-        fd._stopReading();
-        result.push({ type: 'fd', fd: binding.fdOf(fd[kPipeId]) });
+        result.push({ type: 'fd', fd: binding.fdOf(fd[kPipeId]), wrap: fd });
       }
     } else if (ArrayBuffer.isView(s) || typeof s === 'string') {
       if (!sync) {
@@ -275,6 +277,7 @@ function getValidStdio(stdio, sync) {
 // ---- Pipe sockets --------------------------------------------------------------------------
 
 const kPipeId = Symbol('kPipeId');
+const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 const kReading = Symbol('kReading');
 let Duplex = null;
 let SocketClass = null;
@@ -430,7 +433,10 @@ function flushStdio(subprocess) {
   if (stdio == null) return;
   for (let i = 0; i < stdio.length; i++) {
     const stream = stdio[i];
-    if (!stream || !stream.readable || stream._readableState.readableListening) continue;
+    if (!stream || !stream.readable || stream[kIsUsedAsStdio] ||
+        stream._readableState.readableListening) {
+      continue;
+    }
     stream.resume();
   }
 }
@@ -455,11 +461,12 @@ class Process {
 
   spawn(options, stdio) {
     const pipesIn = stdio.map((s) => {
-      if (s.type === 'pipe') return { type: 'pipe' };
-      if (s.type === 'fd') return { type: 'fd', fd: s.fd };
-      return { type: 'ignore' };
+      if (s.type === 'pipe') return { __proto__: null, type: 'pipe' };
+      if (s.type === 'fd') return { __proto__: null, type: 'fd', fd: s.fd };
+      return { __proto__: null, type: 'ignore' };
     });
     const r = binding.spawn({
+      __proto__: null,
       file: options.file,
       args: options.args,
       cwd: options.cwd,
@@ -545,7 +552,10 @@ Object.setPrototypeOf(ChildProcess, EventEmitter);
 
 ChildProcess.prototype.spawn = function spawn(options) {
   validateObject(options, 'options');
-  const { stdio } = getValidStdio(options.stdio || 'pipe', false);
+  const { stdio, ipc } = getValidStdio(options.stdio || 'pipe', false);
+  if (ipc !== undefined && options.envPairs !== undefined) {
+    validateArray(options.envPairs, 'options.envPairs');
+  }
 
   validateString(options.file, 'options.file');
   this.spawnfile = options.file;
@@ -555,6 +565,8 @@ ChildProcess.prototype.spawn = function spawn(options) {
     validateArray(options.args, 'options.args');
     this.spawnargs = options.args;
   }
+
+  if (ipc !== undefined) throw new ERR_NOT_IMPLEMENTED('child_process IPC (stdio \'ipc\')');
 
   const err = this._handle.spawn(options, stdio);
   if (err === UV_EACCES || err === UV_EAGAIN || err === UV_EMFILE ||
@@ -575,6 +587,15 @@ ChildProcess.prototype.spawn = function spawn(options) {
   const sockets = [];
   for (let i = 0; i < stdio.length; i++) {
     const s = stdio[i];
+    if (s.wrap) {
+      // A socket of ours now used by the child: this process stops reading from it.
+      const w = s.wrap;
+      w._stopReading();
+      w.pause();
+      w._readableState.flowing = false;
+      w._readableState.reading = false;
+      w[kIsUsedAsStdio] = true;
+    }
     if (s.type !== 'pipe') {
       sockets.push(undefined);
       continue;
@@ -648,12 +669,13 @@ function spawnSync(options) {
   const pipesIn = stdio.map((s, i) => {
     if (s.type === 'pipe') {
       if (i === 0 && s.input != null) input = s.input;
-      return { type: 'pipe' };
+      return { __proto__: null, type: 'pipe' };
     }
-    if (s.type === 'fd') return { type: 'fd', fd: s.fd };
-    return { type: 'ignore' };
+    if (s.type === 'fd') return { __proto__: null, type: 'fd', fd: s.fd };
+    return { __proto__: null, type: 'ignore' };
   });
   const r = binding.spawnSync({
+    __proto__: null,
     file: options.file,
     args: options.args,
     cwd: options.cwd,

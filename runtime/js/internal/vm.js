@@ -54,7 +54,10 @@ function vmModulesEnabled() {
 
 // The host-defined option id for code compiled with `importModuleDynamically`.
 function getHostDefinedOptionId(importModuleDynamically, hint) {
-  if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) return USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (importModuleDynamically === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+    require('internal/util').emitExperimentalWarning('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+    return USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  }
   if (importModuleDynamically === undefined) return kNoCallback;
   validateFunction(importModuleDynamically, 'options.importModuleDynamically');
   return Symbol(hint);

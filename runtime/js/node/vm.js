@@ -211,7 +211,7 @@ function runInThisContext(code, options) {
 function compileFunction(code, params, options = kEmptyObject) {
   validateString(code, 'code');
   if (params !== undefined) validateStringArray(params, 'params');
-  validateObject(options, 'options');
+  // Node 21 does not validate `options` itself: any object-coercible value is accepted.
   const {
     filename = '',
     columnOffset = 0,

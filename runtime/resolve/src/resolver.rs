@@ -132,6 +132,13 @@ impl Resolver {
         }
     }
 
+    /// Forget cached stat and realpath results but keep package.json contents, as Node
+    /// does between two `require()` calls (files may appear or vanish meanwhile).
+    pub fn clear_stat_cache(&self) {
+        cache_clear(&self.cache.stat);
+        cache_clear(&self.cache.real);
+    }
+
     /// Forget cached package.json contents and stat results.
     pub fn clear_cache(&self) {
         cache_clear(&self.cache.stat);

@@ -141,6 +141,7 @@ fn resolve_require(
                     .collect()
             });
     let resolver = module_map(scope).resolver.clone();
+    resolver.clear_stat_cache();
     match resolver.resolve_require(&spec, parent.as_deref(), paths.as_deref()) {
         Ok(r) => rv.set(resolved_value(scope, r)),
         Err(e) => m::throw_resolve_error(scope, &e),
@@ -155,6 +156,7 @@ fn resolve_import(
     let spec = args.get(0).to_rust_string_lossy(scope);
     let parent = opt_path(scope, args.get(1));
     let resolver = module_map(scope).resolver.clone();
+    resolver.clear_stat_cache();
     match resolver.resolve_import(&spec, parent.as_deref()) {
         Ok(r) => rv.set(resolved_value(scope, r)),
         Err(e) => m::throw_resolve_error(scope, &e),

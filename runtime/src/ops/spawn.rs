@@ -190,6 +190,12 @@ fn set_nonblocking(fd: RawFd) -> std::io::Result<()> {
     Ok(())
 }
 
+fn is_nonblocking(fd: RawFd) -> bool {
+    // SAFETY: F_GETFL reads the flags of any descriptor number; no memory is passed.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    flags >= 0 && flags & libc::O_NONBLOCK != 0
+}
+
 /// A close-on-exec duplicate of `fd` (so the child's copy is placed by dup2 in the child).
 fn dup_fd(fd: RawFd) -> std::io::Result<OwnedFd> {
     // SAFETY: F_DUPFD_CLOEXEC creates a new descriptor; fd validity is checked by the kernel.
@@ -240,6 +246,8 @@ fn prepare(opts: &SpawnOptions) -> std::io::Result<Prepared> {
     let mut pipes = Vec::with_capacity(opts.stdio.len().max(3));
     // Child ends for fds >= 3: (target fd, source). Sources stay open until spawn returns.
     let mut extra: Vec<(RawFd, OwnedFd)> = Vec::new();
+    // Child stdio fds (0..=2) to switch to blocking mode in the child.
+    let mut make_blocking: Vec<RawFd> = Vec::new();
     for i in 0..opts.stdio.len().max(3) {
         let kind = opts.stdio.get(i).unwrap_or(&StdioKind::Ignore);
         let (parent, child): (Option<OwnedFd>, Option<Stdio>) = match kind {
@@ -255,6 +263,10 @@ fn prepare(opts: &SpawnOptions) -> std::io::Result<Prepared> {
             StdioKind::Ignore => (None, if i < 3 { Some(Stdio::null()) } else { None }),
             StdioKind::Fd(fd) if *fd == i as RawFd && i < 3 => (None, Some(Stdio::inherit())),
             StdioKind::Fd(fd) => {
+                if i < 3 && is_nonblocking(*fd) {
+                    // Like libuv, the child gets its stdio in blocking mode.
+                    make_blocking.push(i as RawFd);
+                }
                 let d = dup_fd(*fd)?;
                 if i < 3 {
                     (None, Some(Stdio::from(d)))
@@ -274,7 +286,7 @@ fn prepare(opts: &SpawnOptions) -> std::io::Result<Prepared> {
         pipes.push(parent);
     }
     let detached = opts.detached;
-    if detached || !extra.is_empty() {
+    if detached || !extra.is_empty() || !make_blocking.is_empty() {
         let max_target = extra.iter().map(|(t, _)| *t).max().unwrap_or(0);
         let sources: Vec<RawFd> = extra.iter().map(|(_, s)| s.as_raw_fd()).collect();
         let targets: Vec<RawFd> = extra.iter().map(|(t, _)| *t).collect();
@@ -303,6 +315,12 @@ fn prepare(opts: &SpawnOptions) -> std::io::Result<Prepared> {
                     // dup2 clears close-on-exec on the target.
                     if libc::dup2(moved[k], *target) < 0 {
                         return Err(std::io::Error::last_os_error());
+                    }
+                }
+                for fd in &make_blocking {
+                    let flags = libc::fcntl(*fd, libc::F_GETFL);
+                    if flags >= 0 && flags & libc::O_NONBLOCK != 0 {
+                        libc::fcntl(*fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
                     }
                 }
                 Ok(())

@@ -11,7 +11,7 @@
 //! 'afterEvaluate'`) is kept alive by the contexts associated with it.
 
 use crate::bindings::{op, set_val, str, uint8_array, OpFn, Scope};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -1033,6 +1033,116 @@ impl Watchdog {
     }
 }
 
+/// The write end of the pipe the SIGINT handler writes to while a `breakOnSigint` run is
+/// active (-1 otherwise).
+static SIGINT_PIPE_WRITE: AtomicI32 = AtomicI32::new(-1);
+
+extern "C" fn on_sigint(_signum: libc::c_int) {
+    let fd = SIGINT_PIPE_WRITE.load(Ordering::SeqCst);
+    if fd >= 0 {
+        let b = 1u8;
+        // SAFETY: write(2) is async-signal-safe; `b` is a live one-byte buffer.
+        unsafe {
+            libc::write(fd, &b as *const u8 as *const libc::c_void, 1);
+        }
+    }
+}
+
+/// `breakOnSigint`: while the script runs, SIGINT terminates it instead of reaching the
+/// process's listeners (the previous disposition is restored afterwards). The handler only
+/// writes to a pipe; a helper thread terminates the isolate.
+struct SigintWatch {
+    old: libc::sigaction,
+    read_fd: i32,
+    write_fd: i32,
+    received: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl SigintWatch {
+    /// None when another run already watches SIGINT (it handles the signal) or on failure.
+    fn start(handle: v8::IsolateHandle) -> Option<Self> {
+        if SIGINT_PIPE_WRITE.load(Ordering::SeqCst) >= 0 {
+            return None;
+        }
+        let mut fds = [0i32; 2];
+        // SAFETY: `fds` has room for the two descriptors pipe2 writes.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+            return None;
+        }
+        let (read_fd, write_fd) = (fds[0], fds[1]);
+        let received = Arc::new(AtomicBool::new(false));
+        let received2 = received.clone();
+        let thread = std::thread::Builder::new()
+            .name("rnode-vm-sigint".into())
+            .spawn(move || loop {
+                let mut b = 0u8;
+                // SAFETY: reads one byte into a live local buffer from a pipe this watch owns
+                // until the thread is joined.
+                let n = unsafe { libc::read(read_fd, &mut b as *mut u8 as *mut libc::c_void, 1) };
+                if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                if n != 1 || b == 0 {
+                    break;
+                }
+                received2.store(true, Ordering::SeqCst);
+                handle.terminate_execution();
+            })
+            .ok();
+        if thread.is_none() {
+            // SAFETY: both descriptors were just created by pipe2 and are not shared.
+            unsafe {
+                libc::close(read_fd);
+                libc::close(write_fd);
+            }
+            return None;
+        }
+        SIGINT_PIPE_WRITE.store(write_fd, Ordering::SeqCst);
+        // SAFETY: zeroed sigaction structs are valid "no handler, empty mask" values; we pass
+        // pointers to live locals and install a handler that is async-signal-safe.
+        let old = unsafe {
+            let mut act: libc::sigaction = std::mem::zeroed();
+            act.sa_sigaction = on_sigint as usize;
+            act.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut act.sa_mask);
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(libc::SIGINT, &act, &mut old);
+            old
+        };
+        Some(SigintWatch {
+            old,
+            read_fd,
+            write_fd,
+            received,
+            thread,
+        })
+    }
+
+    /// Restores the previous SIGINT disposition; true if a SIGINT interrupted the run.
+    fn stop(mut self) -> bool {
+        // SAFETY: restores the disposition saved by `start` from a live local.
+        unsafe {
+            libc::sigaction(libc::SIGINT, &self.old, std::ptr::null_mut());
+        }
+        SIGINT_PIPE_WRITE.store(-1, Ordering::SeqCst);
+        let b = 0u8;
+        // SAFETY: the write end is still open (closed below); `b` is a live buffer.
+        unsafe {
+            libc::write(self.write_fd, &b as *const u8 as *const libc::c_void, 1);
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        // SAFETY: the reader thread has exited; nothing else uses these descriptors.
+        unsafe {
+            libc::close(self.read_fd);
+            libc::close(self.write_fd);
+        }
+        self.received.load(Ordering::SeqCst)
+    }
+}
+
 /// `runScript(script, sandbox|null, timeout, displayErrors, breakOnSigint)`: runs a
 /// ContextifyScript in the sandbox's context (null: the current one).
 fn run_script(
@@ -1061,8 +1171,14 @@ fn run_script(
     let global = context.global(scope);
     let own_queue = get_private(scope, global, OWN_QUEUE_KEY).is_some();
 
+    let break_on_sigint = args.get(4).boolean_value(scope);
     let watchdog = if timeout > 0.0 && timeout.is_finite() {
         Some(Watchdog::start(scope.thread_safe_handle(), timeout as u64))
+    } else {
+        None
+    };
+    let sigint = if break_on_sigint {
+        SigintWatch::start(scope.thread_safe_handle())
     } else {
         None
     };
@@ -1085,10 +1201,16 @@ fn run_script(
         }
     };
     let fired = watchdog.map(Watchdog::stop).unwrap_or(false);
-    if fired {
+    let interrupted = sigint.map(SigintWatch::stop).unwrap_or(false);
+    if fired || interrupted {
         scope.cancel_terminate_execution();
-        let ms = v8::Number::new(scope, timeout).into();
-        throw_node_error(scope, "timeout", ms);
+        if fired {
+            let ms = v8::Number::new(scope, timeout).into();
+            throw_node_error(scope, "timeout", ms);
+        } else {
+            let undef = v8::undefined(scope).into();
+            throw_node_error(scope, "sigint", undef);
+        }
         return;
     }
     match outcome {
@@ -1245,6 +1367,12 @@ fn measure_memory(
     let result = v8::Object::new(scope);
     let t = memory_result(scope, used, total).into();
     set_val(scope, result, "total", t);
+    // Wasm code space is not broken out by the heap statistics: reported as 0.
+    let wasm = v8::Object::new(scope);
+    let zero = v8::Number::new(scope, 0.0).into();
+    set_val(scope, wasm, "code", zero);
+    set_val(scope, wasm, "metadata", zero);
+    set_val(scope, result, "WebAssembly", wasm.into());
     if detailed {
         let c = memory_result(scope, used, total).into();
         set_val(scope, result, "current", c);

@@ -70,6 +70,16 @@ Module._resolveLookupPaths = function _resolveLookupPaths(request, parent) {
   return [path.dirname(parent.filename)];
 };
 
+// 0 for a file, 1 for a directory, a negative errno otherwise (as Node's internal stat).
+Module._stat = function _stat(filename) {
+  try {
+    const nums = fsBinding.stat(path.toNamespacedPath(`${filename}`));
+    return (nums[1] & 0o170000) === 0o040000 ? 1 : 0;
+  } catch (err) {
+    return typeof err.errno === 'number' ? err.errno : -2;
+  }
+};
+
 Module._findPath = function _findPath(request, paths) {
   for (const dir of paths || ['']) {
     try {
@@ -134,9 +144,7 @@ Module._load = function _load(request, parent, isMain) {
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     updateChildren(parent, cached, true);
-    if (!cached.loaded && cached[kModuleCircularVisited] === undefined) {
-      cached[kModuleCircularVisited] = true;
-    }
+    if (!cached.loaded) return exportsForCircularRequire(cached);
     return cached.exports;
   }
   const module = new Module(filename, parent);
@@ -166,7 +174,6 @@ Module._load = function _load(request, parent, isMain) {
   return module.exports;
 };
 
-const kModuleCircularVisited = Symbol('kModuleCircularVisited');
 
 function loadBuiltin(id) {
   if (id === 'test' || id === 'node:test' || id === 'node:sea' || id === 'node:test/reporters') {
@@ -187,6 +194,12 @@ Module.prototype.load = function load(filename) {
   if (!Module._extensions[extension]) extension = '.js';
   Module._extensions[extension](this, filename);
   this.loaded = true;
+  // Undo the cycle warning proxy once the module finished loading.
+  const exports = this.exports;
+  if (exports !== null && typeof exports === 'object' && !internalBinding('types').isProxy(exports) &&
+      Object.getPrototypeOf(exports) === kCircularProxy) {
+    Object.setPrototypeOf(exports, Object.prototype);
+  }
 };
 
 Module.prototype.require = function require(id) {
@@ -243,15 +256,19 @@ function makeRequireFunction(mod) {
     validateString(request, 'request');
     return Module._resolveFilename(request, mod, false, options);
   }
-  require.resolve = resolve;
   function paths(request) {
     validateString(request, 'request');
     return Module._resolveLookupPaths(request, mod);
   }
-  resolve.paths = paths;
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
+  // defineProperty, not assignment: setters on Object.prototype must not run.
+  const own = (obj, name, value) => Object.defineProperty(obj, name, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
+  own(resolve, 'paths', paths);
+  own(require, 'resolve', resolve);
+  own(require, 'main', process.mainModule);
+  own(require, 'extensions', Module._extensions);
+  own(require, 'cache', Module._cache);
   return require;
 }
 
@@ -274,6 +291,56 @@ Module.createRequire = function createRequire(filename) {
   m.paths = Module._nodeModulePaths(m.path);
   return makeRequireFunction(m);
 };
+
+function pendingDeprecated(fn) {
+  const { deprecate } = require('internal/util');
+  let wrapped;
+  return function(...args) {
+    if (!process._rnodeOptions?.pendingDeprecation) return Reflect.apply(fn, this, args);
+    wrapped ??= deprecate(fn, 'module.parent is deprecated due to accuracy issues. Please use ' +
+      'require.main to find program entry point instead.', 'DEP0144');
+    return Reflect.apply(wrapped, this, args);
+  };
+}
+Object.defineProperty(Module.prototype, 'parent', {
+  get: pendingDeprecated(function() { return moduleParentCache.get(this); }),
+  set: pendingDeprecated(function(value) { moduleParentCache.set(this, value); }),
+  enumerable: false,
+  configurable: true,
+});
+
+// While a module is still loading (a require cycle), reading a property its exports do not
+// have warns, as in Node: the value is probably only missing because of the cycle.
+const kCircularProxy = new Proxy({}, {
+  get(target, prop) {
+    if (prop in Object.prototype || typeof prop === 'symbol' || prop === '__esModule') {
+      return Reflect.get(Object.prototype, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
+  },
+  getOwnPropertyDescriptor(target, prop) {
+    if (!Object.prototype.hasOwnProperty.call(Object.prototype, prop) && prop !== '__esModule' &&
+        typeof prop !== 'symbol') {
+      emitCircularRequireWarning(prop);
+    }
+    return undefined;
+  },
+});
+
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports ` +
+    'inside circular dependency');
+}
+
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' && !internalBinding('types').isProxy(exports) &&
+      Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    Object.setPrototypeOf(exports, kCircularProxy);
+  }
+  return exports;
+}
 
 Module.isBuiltin = isBuiltin;
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};

@@ -43,7 +43,6 @@ function setupProcess(process, requireBuiltin) {
   def('execPath', opts.execPath);
   def('pid', pid);
   def('ppid', ppid);
-  def('title', 'rnode');
   def('debugPort', 9229);
   def('config', {
     target_defaults: {},
@@ -68,6 +67,18 @@ function setupProcess(process, requireBuiltin) {
   if (process.noDeprecation === undefined) delete process.noDeprecation;
   if (opts.throwDeprecation) process.throwDeprecation = true;
   if (opts.traceDeprecation) process.traceDeprecation = true;
+  // Like libuv's default process title: argv[0] as given.
+  let title = opts.argv0 || 'rnode';
+  Object.defineProperty(process, 'title', {
+    get() { return title; },
+    set(value) { title = `${value}`; },
+    enumerable: true,
+    configurable: true,
+  });
+  process._rawDebug = function _rawDebug(...args) {
+    const { format } = requireBuiltin('internal/util/inspect');
+    internalBinding('stdio').writeSync(2, `${format(...args)}\n`);
+  };
   process._rnodeOptions = opts;
   Object.defineProperty(process, '_rnodeOptions', { enumerable: false });
 
