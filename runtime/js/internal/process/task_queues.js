@@ -99,7 +99,10 @@ function promiseRejectHandler(type, promise, reason) {
     if (info !== undefined) {
       maybeUnhandled.delete(promise);
       if (info.warned) {
-        asyncHandled.push(promise);
+        const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${info.uid})`);
+        warning.name = 'PromiseRejectionHandledWarning';
+        warning.id = info.uid;
+        asyncHandled.push({ promise, warning });
         hasRejectionToWarn = true;
       }
     }
@@ -125,14 +128,21 @@ function rejectionError(reason) {
 }
 
 function emitRejectionWarning(promise, reason, uid) {
+  // Node's two warnings: the reason itself, then the general explanation.
   const warning = new Error(
     'Unhandled promise rejection. This error originated either by throwing inside of an ' +
     'async function without a catch block, or by rejecting a promise which was not handled ' +
     `with .catch(). To terminate the node process on unhandled promise rejection, use the CLI flag \`--unhandled-rejections=strict\` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). (rejection id: ${uid})`);
   warning.name = 'UnhandledPromiseRejectionWarning';
   try {
-    if (reason instanceof Error) warning.stack = reason.stack;
-    else warning.stack = require('internal/util/inspect').inspect(reason);
+    if (reason !== null && typeof reason === 'object' && typeof reason.stack === 'string') {
+      warning.stack = reason.stack;
+      process.emitWarning(reason.stack, 'UnhandledPromiseRejectionWarning');
+    } else {
+      let text;
+      try { text = `${reason}`; } catch { text = require('internal/util/inspect').inspect(reason); }
+      process.emitWarning(text, 'UnhandledPromiseRejectionWarning');
+    }
   } catch {}
   process.emitWarning(warning);
 }
@@ -141,8 +151,8 @@ function emitRejectionWarning(promise, reason, uid) {
 function processPromiseRejections() {
   let maybeScheduledTicks = false;
   while (asyncHandled.length > 0) {
-    const promise = asyncHandled.shift();
-    process.emit('rejectionHandled', promise);
+    const { promise, warning } = asyncHandled.shift();
+    if (!process.emit('rejectionHandled', promise)) process.emitWarning(warning);
   }
   let len = pendingUnhandled.length;
   while (len--) {
