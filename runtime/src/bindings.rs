@@ -31,6 +31,7 @@ pub const BINDINGS: &[(&str, fn() -> Vec<OpFn>)] = &[
     ("signals", ops::signals::functions),
     ("spawn", ops::spawn::functions),
     ("vm", ops::vm::functions),
+    ("v8", ops::v8::functions),
 ];
 
 /// Builds the object returned by `internalBinding(name)`, or None for an unknown name.

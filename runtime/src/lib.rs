@@ -145,12 +145,19 @@ fn finish(scope: &mut bindings::Scope, requested: Option<i32>) -> i32 {
             .get()
             .unwrap_or_else(|| v.int32_value(tc).unwrap_or(0)),
         None => {
-            // An 'exit' listener threw: report it like any uncaught exception (exit code 1).
-            if let Some(exc) = tc.exception() {
-                let msg = tc.message();
-                event_loop::handle_uncaught(tc, exc, msg);
+            // An 'exit' listener threw: an uncaught exception like any other. If an
+            // 'uncaughtException' listener handled it, the exit code is process.exitCode
+            // (emitExit returns it without emitting 'exit' twice).
+            let Some(exc) = tc.exception() else {
+                return st.exit_requested.get().unwrap_or(1);
+            };
+            let msg = tc.message();
+            if event_loop::handle_uncaught(tc, exc, msg).is_none() {
+                return st.exit_requested.get().unwrap_or(1);
             }
-            st.exit_requested.get().unwrap_or(1)
+            let f = v8::Local::new(tc, &hooks.emit_exit);
+            let code = f.call(tc, undef, &[]).and_then(|v| v.int32_value(tc));
+            st.exit_requested.get().or(code).unwrap_or(1)
         }
     }
 }

@@ -54,6 +54,17 @@ pub fn set_loader(scope: &mut Scope, obj: v8::Global<v8::Object>) {
     *module_map(scope).loader.borrow_mut() = Some(obj);
 }
 
+/// The origin of a script or module named `name` (its file path or URL in stack traces).
+pub fn script_origin<'s>(
+    scope: &mut Scope<'s, '_>,
+    name: v8::Local<'s, v8::Value>,
+    is_module: bool,
+) -> v8::ScriptOrigin<'s> {
+    v8::ScriptOrigin::new(
+        scope, name, 0, 0, false, 0, None, false, false, is_module, None,
+    )
+}
+
 /// Compiles `src` as the body of `function (params...)`, named `name` in stack traces.
 pub fn compile_wrapper<'s>(
     scope: &mut Scope<'s, '_>,
@@ -63,19 +74,7 @@ pub fn compile_wrapper<'s>(
 ) -> Option<v8::Local<'s, v8::Function>> {
     let source = str(scope, src);
     let name = str(scope, name);
-    let origin = v8::ScriptOrigin::new(
-        scope,
-        name.into(),
-        0,
-        0,
-        false,
-        0,
-        None,
-        false,
-        false,
-        false,
-        None,
-    );
+    let origin = script_origin(scope, name.into(), false);
     let mut source = v8::script_compiler::Source::new(source, Some(&origin));
     let params: Vec<_> = params.iter().map(|p| str(scope, p)).collect();
     v8::script_compiler::compile_function(
@@ -445,19 +444,7 @@ fn compile_module<'s>(
 ) -> Option<v8::Local<'s, v8::Module>> {
     let source = str(scope, src);
     let name = str(scope, url);
-    let origin = v8::ScriptOrigin::new(
-        scope,
-        name.into(),
-        0,
-        0,
-        false,
-        0,
-        None,
-        false,
-        false,
-        true,
-        None,
-    );
+    let origin = script_origin(scope, name.into(), true);
     let mut source = v8::script_compiler::Source::new(source, Some(&origin));
     v8::script_compiler::compile_module(scope, &mut source)
 }

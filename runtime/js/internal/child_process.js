@@ -151,8 +151,9 @@ function normalizeSpawnArguments(file, args, options) {
     throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
   }
   if (options.gid != null) validateInt32(options.gid, 'options.gid');
-  if (options.shell != null && typeof options.shell !== 'boolean') {
-    validateString(options.shell, 'options.shell');
+  if (options.shell != null && typeof options.shell !== 'boolean' &&
+      typeof options.shell !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
   if (options.argv0 != null) {
     validateString(options.argv0, 'options.argv0');
@@ -279,6 +280,7 @@ function getValidStdio(stdio, sync) {
 const kPipeId = Symbol('kPipeId');
 const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 const kReading = Symbol('kReading');
+const kOnRead = Symbol('kOnRead');
 let Duplex = null;
 let SocketClass = null;
 
@@ -316,7 +318,10 @@ function getSocketClass() {
       }
       if (this[kReading]) return;
       this[kReading] = true;
-      binding.readStart(id, (err, chunk) => {
+      // The native side keeps the first callback for the pipe's life, so chunks read
+      // before a readStop still arrive here.
+      this[kOnRead] ??= (err, chunk) => {
+        if (this.destroyed) return;
         if (err) {
           this[kReading] = false;
           this.destroy(errnoException(err.errno, 'read'));
@@ -328,7 +333,8 @@ function getSocketClass() {
           return;
         }
         if (!this.push(toBuffer(chunk))) this._stopReading();
-      });
+      };
+      binding.readStart(id, this[kOnRead]);
     }
 
     _stopReading() {

@@ -21,6 +21,14 @@ const heap = [];
 const lists = new Map(); // msecs -> TimersList
 const knownTimersById = new Map();
 
+// Installed by the domain module once a Domain exists: timers and immediates then remember
+// the active domain and re-enter it around their callback. While null (no domains in use)
+// the timer paths do no domain work.
+let domainHooks = null;
+function setDomainHooks(hooks) {
+  domainHooks = hooks;
+}
+
 function less(a, b) {
   return a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
 }
@@ -118,6 +126,7 @@ class Timeout {
     this._list = null;
     this.asyncId = nextAsyncId++;
     if (isRefed) incRefCount();
+    if (domainHooks !== null) domainHooks.init(this, true);
   }
 
   refresh() {
@@ -249,8 +258,12 @@ function processTimers(now) {
       let threw = true;
       try {
         const args = timer._timerArgs;
+        // On a throw the domain stays entered: the uncaught-exception path hands the error
+        // to it and then clears the domain stack.
+        const domain = domainHooks !== null ? domainHooks.before(timer) : undefined;
         if (args === undefined) timer._onTimeout();
         else timer._onTimeout(...args);
+        if (domain !== undefined) domainHooks.after(domain);
         threw = false;
       } finally {
         if (timer._repeat && timer._idleTimeout !== -1) {
@@ -323,6 +336,7 @@ class Immediate {
     immediateCount++;
     immediateQueue.append(this);
     syncImmediateCounts();
+    if (domainHooks !== null) domainHooks.init(this, true);
   }
 
   ref() {
@@ -383,8 +397,10 @@ function processImmediate() {
     const argv = immediate._argv;
     const cb = immediate._onImmediate;
     immediate._onImmediate = null;
+    const domain = domainHooks !== null ? domainHooks.before(immediate) : undefined;
     if (argv === undefined) cb();
     else cb(...argv);
+    if (domain !== undefined) domainHooks.after(domain);
     immediate = next;
   }
   outstandingQueue = null;
@@ -474,4 +490,5 @@ module.exports = {
   getLibuvNow,
   kRefed,
   knownTimersById,
+  setDomainHooks,
 };

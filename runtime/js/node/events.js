@@ -37,6 +37,9 @@ const kEmptyObject = Object.freeze({ __proto__: null });
 // A function stored on an unhandled 'error' Error: the fatal-exception report replaces
 // `err.stack` with its result ("Emitted 'error' event at: ...").
 const kEnhanceStackBeforeInspector = Symbol.for('rnode.enhanceStackBeforeInspector');
+// An option of on() for built-in callers (readline's async iterator): yield each event's
+// first argument instead of the array of all of them.
+const kFirstEventParam = Symbol.for('rnode.events.kFirstEventParam');
 
 const AsyncIteratorPrototype =
   Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
@@ -657,10 +660,14 @@ function on(emitter, event, options = kEmptyObject) {
     registered.push([target, name, handler]);
   }
 
-  // Each event becomes the array of its arguments.
-  listen(emitter, event, function(...args) {
-    return eventHandler(args);
-  });
+  // Each event becomes the array of its arguments (or just the first one).
+  if (options[kFirstEventParam] === true) {
+    listen(emitter, event, eventHandler);
+  } else {
+    listen(emitter, event, function(...args) {
+      return eventHandler(args);
+    });
+  }
   if (event !== 'error' && typeof emitter.on === 'function') {
     listen(emitter, 'error', errorHandler);
   }

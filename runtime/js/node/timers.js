@@ -9,18 +9,20 @@ const {
 const { deprecate } = require('internal/util');
 const { validateFunction } = require('internal/validators');
 
+// The extra arguments a timer passes to its callback (undefined when there are none).
+function extraArgs(all, from) {
+  const n = all.length - from;
+  if (n <= 0) return undefined;
+  const args = new Array(n);
+  for (let i = 0; i < n; i++) args[i] = all[from + i];
+  return args;
+}
+
+// The named parameters give these functions Node's `length` (5, 5, 4).
+// eslint-disable-next-line no-unused-vars
 function setTimeout(callback, after, arg1, arg2, arg3) {
   validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0: case 1: case 2: break;
-    case 3: args = [arg1]; break;
-    case 4: args = [arg1, arg2]; break;
-    default:
-      args = [arg1, arg2, arg3];
-      for (let i = 5; i < arguments.length; i++) args[i - 2] = arguments[i];
-  }
-  const timeout = new Timeout(callback, after, args, false, true);
+  const timeout = new Timeout(callback, after, extraArgs(arguments, 2), false, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
 }
@@ -34,18 +36,10 @@ function clearTimeout(timer) {
   clearTimeoutImpl(timer);
 }
 
+// eslint-disable-next-line no-unused-vars
 function setInterval(callback, repeat, arg1, arg2, arg3) {
   validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0: case 1: case 2: break;
-    case 3: args = [arg1]; break;
-    case 4: args = [arg1, arg2]; break;
-    default:
-      args = [arg1, arg2, arg3];
-      for (let i = 5; i < arguments.length; i++) args[i - 2] = arguments[i];
-  }
-  const timeout = new Timeout(callback, repeat, args, true, true);
+  const timeout = new Timeout(callback, repeat, extraArgs(arguments, 2), true, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
 }
@@ -55,18 +49,10 @@ function clearInterval(timer) {
   clearTimeoutImpl(timer);
 }
 
+// eslint-disable-next-line no-unused-vars
 function setImmediate(callback, arg1, arg2, arg3) {
   validateFunction(callback, 'callback');
-  let args;
-  switch (arguments.length) {
-    case 0: case 1: break;
-    case 2: args = [arg1]; break;
-    case 3: args = [arg1, arg2]; break;
-    default:
-      args = [arg1, arg2, arg3];
-      for (let i = 4; i < arguments.length; i++) args[i - 1] = arguments[i];
-  }
-  return new Immediate(callback, args);
+  return new Immediate(callback, extraArgs(arguments, 1));
 }
 
 Object.defineProperty(setImmediate, Symbol.for('nodejs.util.promisify.custom'), {

@@ -14,4 +14,5 @@ pub mod timers;
 pub mod types;
 pub mod url;
 pub mod util;
+pub mod v8;
 pub mod vm;

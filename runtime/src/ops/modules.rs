@@ -30,12 +30,11 @@ fn check_module(
     args: v8::FunctionCallbackArguments,
     _rv: v8::ReturnValue<v8::Value>,
 ) {
-    let src = args
-        .get(0)
-        .to_string(scope)
-        .unwrap_or_else(|| v8::String::empty(scope));
-    let name = args.get(1);
-    let origin = v8::ScriptOrigin::new(scope, name, 0, 0, false, 0, None, false, false, true, None);
+    let src = args.get(0).to_rust_string_lossy(scope);
+    let src = str(scope, &src);
+    let name = args.get(1).to_rust_string_lossy(scope);
+    let name = str(scope, &name).into();
+    let origin = m::script_origin(scope, name, true);
     let mut source = v8::script_compiler::Source::new(src, Some(&origin));
     let _ = v8::script_compiler::compile_module(scope, &mut source);
 }
@@ -196,19 +195,7 @@ fn run_script(
     let name = args.get(1).to_rust_string_lossy(scope);
     let source = str(scope, &src);
     let name = str(scope, &name);
-    let origin = v8::ScriptOrigin::new(
-        scope,
-        name.into(),
-        0,
-        0,
-        false,
-        0,
-        None,
-        false,
-        false,
-        false,
-        None,
-    );
+    let origin = m::script_origin(scope, name.into(), false);
     let Some(script) = v8::Script::compile(scope, source, Some(&origin)) else {
         return;
     };

@@ -330,6 +330,74 @@ fn prepare(opts: &SpawnOptions) -> std::io::Result<Prepared> {
     Ok(Prepared { cmd, pipes })
 }
 
+/// Prepares and spawns the child. Like execvp (which libuv uses), a file the kernel cannot
+/// execute (ENOEXEC: a script without `#!`) runs again under `/bin/sh`.
+fn start<C>(
+    opts: &SpawnOptions,
+    spawn: impl Fn(Command) -> std::io::Result<C>,
+) -> std::io::Result<(C, Vec<Option<OwnedFd>>)> {
+    let Prepared { cmd, pipes } = prepare(opts)?;
+    match spawn(cmd) {
+        Ok(c) => Ok((c, pipes)),
+        Err(e) if e.raw_os_error() == Some(libc::ENOEXEC) => {
+            drop(pipes);
+            let Some(path) = resolve_program(&opts.file, opts.env.as_deref()) else {
+                return Err(e);
+            };
+            let sh = "/bin/sh".to_string();
+            let mut args = vec![sh.clone(), path];
+            args.extend(opts.args.iter().skip(1).cloned());
+            let retry = SpawnOptions {
+                file: sh,
+                args,
+                cwd: opts.cwd.clone(),
+                env: opts.env.clone(),
+                stdio: opts
+                    .stdio
+                    .iter()
+                    .map(|k| match k {
+                        StdioKind::Pipe => StdioKind::Pipe,
+                        StdioKind::Ignore => StdioKind::Ignore,
+                        StdioKind::Fd(fd) => StdioKind::Fd(*fd),
+                    })
+                    .collect(),
+                input: None,
+                uid: opts.uid,
+                gid: opts.gid,
+                detached: opts.detached,
+                timeout_ms: opts.timeout_ms,
+                kill_signal: opts.kill_signal,
+                max_buffer: opts.max_buffer,
+            };
+            let Prepared { cmd, pipes } = prepare(&retry)?;
+            spawn(cmd).map(|c| (c, pipes))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The path execvp would run for `file`: itself when it has a slash, else the first
+/// executable match in PATH (the child's PATH when an environment is given).
+fn resolve_program(file: &str, env: Option<&[String]>) -> Option<String> {
+    if file.contains('/') {
+        return Some(file.to_string());
+    }
+    let path = match env {
+        Some(pairs) => pairs
+            .iter()
+            .find_map(|p| p.strip_prefix("PATH=").map(str::to_string)),
+        None => std::env::var("PATH").ok(),
+    }
+    .unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".to_string());
+    path.split(':').find_map(|dir| {
+        let dir = if dir.is_empty() { "." } else { dir };
+        let candidate = format!("{dir}/{file}");
+        let c = std::ffi::CString::new(candidate.clone()).ok()?;
+        // SAFETY: c is a valid NUL-terminated path.
+        (unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0).then_some(candidate)
+    })
+}
+
 fn errno_of(e: &std::io::Error) -> i32 {
     crate::bindings::io_errno(e)
 }
@@ -361,10 +429,19 @@ fn pidfd_open(pid: u32) -> Option<OwnedFd> {
     Some(unsafe { OwnedFd::from_raw_fd(r as RawFd) })
 }
 
+/// One non-blocking read from a pipe socket. MSG_DONTWAIT keeps it non-blocking even
+/// when a child sharing the socket switched it to blocking mode.
 fn read_some(fd: RawFd, buf: &mut [u8]) -> std::io::Result<usize> {
     loop {
         // SAFETY: buf is a writable slice of buf.len() bytes.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        let n = unsafe {
+            libc::recv(
+                fd,
+                buf.as_mut_ptr() as *mut libc::c_void,
+                buf.len(),
+                libc::MSG_DONTWAIT,
+            )
+        };
         if n >= 0 {
             return Ok(n as usize);
         }
@@ -375,15 +452,16 @@ fn read_some(fd: RawFd, buf: &mut [u8]) -> std::io::Result<usize> {
     }
 }
 
+/// One non-blocking write to a pipe socket (EPIPE instead of SIGPIPE).
 fn write_some(fd: RawFd, data: &[u8]) -> std::io::Result<usize> {
     loop {
-        // SAFETY: data is a readable slice; MSG_NOSIGNAL turns SIGPIPE into EPIPE.
+        // SAFETY: data is a readable slice of data.len() bytes.
         let n = unsafe {
             libc::send(
                 fd,
                 data.as_ptr() as *const libc::c_void,
                 data.len(),
-                libc::MSG_NOSIGNAL,
+                libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT,
             )
         };
         if n >= 0 {
@@ -404,14 +482,13 @@ fn run_sync(opts: SpawnOptions) -> SyncResult {
         output: None,
         error: errno,
     };
-    let Prepared { mut cmd, pipes } = match prepare(&opts) {
-        Ok(p) => p,
-        Err(e) => return failed(errno_of(&e)),
-    };
-    let spawned = cmd.spawn();
-    // Close the child's ends in this process so EOF arrives when the child exits.
-    drop(cmd);
-    let mut child = match spawned {
+    let started = start(&opts, |mut cmd| {
+        let r = cmd.spawn();
+        // Close the child's ends in this process so EOF arrives when the child exits.
+        drop(cmd);
+        r
+    });
+    let (mut child, pipes) = match started {
         Ok(c) => c,
         Err(e) => return failed(errno_of(&e)),
     };
@@ -688,18 +765,14 @@ fn spawn(
         return;
     };
     let st = state(scope);
-    let Prepared { cmd, pipes } = match prepare(&opts) {
-        Ok(p) => p,
-        Err(e) => {
-            rv.set(num(scope, -(errno_of(&e) as f64)));
-            return;
-        }
-    };
     let _guard = st.tokio.enter();
-    let mut tcmd = tokio::process::Command::from(cmd);
-    let spawned = tcmd.spawn();
-    drop(tcmd);
-    let mut child = match spawned {
+    let started = start(&opts, |cmd| {
+        let mut tcmd = tokio::process::Command::from(cmd);
+        let r = tcmd.spawn();
+        drop(tcmd);
+        r
+    });
+    let (mut child, pipes) = match started {
         Ok(c) => c,
         Err(e) => {
             rv.set(num(scope, -(errno_of(&e) as f64)));
@@ -796,7 +869,7 @@ fn next_pipe_id() -> u64 {
 thread_local! {
     /// Pipe ids live in their own range so they never collide with loop callback ids.
     static NEXT_PIPE_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1 << 40) };
-    /// Loop callback id of each reading pipe.
+    /// Loop callback id of each pipe's read callback (from its first readStart to close).
     static READ_CB: RefCell<HashMap<u64, u64>> = RefCell::new(HashMap::new());
 }
 
@@ -834,8 +907,9 @@ fn pipe_fd(id: u64) -> Option<Arc<AsyncFd<OwnedFd>>> {
     })
 }
 
-/// `readStart(pipe, onread)`: `onread(null, Uint8Array)` per chunk, `onread(null, null)`
+/// `readStart(pipe, onread)`: `onread(null, Uint8Array)` per chunk, `onread(null, undefined)`
 /// at end of file, `onread(err)` on a read error. Reading stops after EOF or an error.
+/// The first `onread` given for a pipe stays its callback until `close`.
 fn read_start(
     scope: &mut Scope,
     args: v8::FunctionCallbackArguments,
@@ -848,8 +922,16 @@ fn read_start(
     let Some(fd) = pipe_fd(id) else { return };
     let st = state(scope);
     stop_reading(&st, id);
-    let cb_id = st.register_handle(v8::Global::new(scope, cb));
-    READ_CB.with(|r| r.borrow_mut().insert(id, cb_id));
+    // One read callback per pipe for its whole life: chunks already on their way when
+    // reading stops still reach it.
+    let cb_id = match READ_CB.with(|r| r.borrow().get(&id).copied()) {
+        Some(cb_id) => cb_id,
+        None => {
+            let cb_id = st.register_handle(v8::Global::new(scope, cb));
+            READ_CB.with(|r| r.borrow_mut().insert(id, cb_id));
+            cb_id
+        }
+    };
     let tx = st.sender();
     let task = st.tokio.spawn(async move {
         let mut buf = vec![0u8; READ_CHUNK];
@@ -905,9 +987,6 @@ fn stop_reading(st: &LoopState, id: u64) {
             }
         }
     });
-    if let Some(cb_id) = READ_CB.with(|r| r.borrow_mut().remove(&id)) {
-        st.unregister_handle(cb_id);
-    }
     update(st, id, |h| h.active = false);
 }
 
@@ -1067,7 +1146,9 @@ fn close(scope: &mut Scope, args: v8::FunctionCallbackArguments, _rv: v8::Return
     let id = arg_id(scope, &args, 0);
     let st = state(scope);
     stop_reading(&st, id);
-    update(&st, id, |h| h.active = false);
+    if let Some(cb_id) = READ_CB.with(|r| r.borrow_mut().remove(&id)) {
+        st.unregister_handle(cb_id);
+    }
     let removed = HANDLES.with(|h| h.borrow_mut().remove(&id));
     match removed {
         Some(Handle {

@@ -59,6 +59,14 @@ struct VmState {
     /// JS `(hostId, specifier, referrerName, attributes) => Promise` for `import()` in vm code.
     import_hook: Option<v8::Global<v8::Function>>,
     script_template: Option<v8::Global<v8::ObjectTemplate>>,
+    module_template: Option<v8::Global<v8::ObjectTemplate>>,
+    /// Handles of vm modules by the modules' identity hash (weak: a handle lives as long as
+    /// its JS vm.Module).
+    modules: std::collections::HashMap<i32, Vec<v8::Weak<v8::Object>>>,
+    /// JS `(handle) => void`: runs a SyntheticModule's evaluate callback.
+    synthetic_hook: Option<v8::Global<v8::Function>>,
+    /// JS `(handle, meta) => void`: a SourceTextModule's `initializeImportMeta`.
+    import_meta_hook: Option<v8::Global<v8::Function>>,
     wasm_callback_installed: bool,
 }
 
@@ -98,6 +106,17 @@ pub fn functions() -> Vec<OpFn> {
         op("createCachedData", create_cached_data),
         op("compileFunction", compile_function),
         op("measureMemory", measure_memory),
+        op("setModuleHooks", set_module_hooks),
+        op("moduleCompile", module_compile),
+        op("moduleCreateSynthetic", module_create_synthetic),
+        op("moduleLink", module_link),
+        op("moduleInstantiate", module_instantiate),
+        op("moduleEvaluate", module_evaluate),
+        op("moduleStatus", module_status),
+        op("moduleNamespace", module_namespace),
+        op("moduleError", module_error),
+        op("moduleSetExport", module_set_export),
+        op("moduleCreateCachedData", module_create_cached_data),
     ]
 }
 
@@ -1080,7 +1099,9 @@ impl SigintWatch {
                 // SAFETY: reads one byte into a live local buffer from a pipe this watch owns
                 // until the thread is joined.
                 let n = unsafe { libc::read(read_fd, &mut b as *mut u8 as *mut libc::c_void, 1) };
-                if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                if n < 0
+                    && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted
+                {
                     continue;
                 }
                 if n != 1 || b == 0 {
@@ -1103,7 +1124,7 @@ impl SigintWatch {
         // pointers to live locals and install a handler that is async-signal-safe.
         let old = unsafe {
             let mut act: libc::sigaction = std::mem::zeroed();
-            act.sa_sigaction = on_sigint as usize;
+            act.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
             act.sa_flags = libc::SA_RESTART;
             libc::sigemptyset(&mut act.sa_mask);
             let mut old: libc::sigaction = std::mem::zeroed();
@@ -1143,6 +1164,52 @@ impl SigintWatch {
     }
 }
 
+/// The timeout watchdog and SIGINT watch around one run.
+struct RunGuards {
+    watchdog: Option<Watchdog>,
+    sigint: Option<SigintWatch>,
+    timeout: f64,
+}
+
+impl RunGuards {
+    fn start(scope: &mut Scope, timeout: f64, break_on_sigint: bool) -> Self {
+        let watchdog = if timeout > 0.0 && timeout.is_finite() {
+            Some(Watchdog::start(scope.thread_safe_handle(), timeout as u64))
+        } else {
+            None
+        };
+        let sigint = if break_on_sigint {
+            SigintWatch::start(scope.thread_safe_handle())
+        } else {
+            None
+        };
+        RunGuards {
+            watchdog,
+            sigint,
+            timeout,
+        }
+    }
+
+    /// Stops the guards. If one of them terminated execution, cancels the termination,
+    /// throws ERR_SCRIPT_EXECUTION_TIMEOUT / ERR_SCRIPT_EXECUTION_INTERRUPTED and returns true.
+    fn finish(self, scope: &mut Scope) -> bool {
+        let fired = self.watchdog.map(Watchdog::stop).unwrap_or(false);
+        let interrupted = self.sigint.map(SigintWatch::stop).unwrap_or(false);
+        if !fired && !interrupted {
+            return false;
+        }
+        scope.cancel_terminate_execution();
+        if fired {
+            let ms = v8::Number::new(scope, self.timeout).into();
+            throw_node_error(scope, "timeout", ms);
+        } else {
+            let undef = v8::undefined(scope).into();
+            throw_node_error(scope, "sigint", undef);
+        }
+        true
+    }
+}
+
 /// `runScript(script, sandbox|null, timeout, displayErrors, breakOnSigint)`: runs a
 /// ContextifyScript in the sandbox's context (null: the current one).
 fn run_script(
@@ -1172,16 +1239,7 @@ fn run_script(
     let own_queue = get_private(scope, global, OWN_QUEUE_KEY).is_some();
 
     let break_on_sigint = args.get(4).boolean_value(scope);
-    let watchdog = if timeout > 0.0 && timeout.is_finite() {
-        Some(Watchdog::start(scope.thread_safe_handle(), timeout as u64))
-    } else {
-        None
-    };
-    let sigint = if break_on_sigint {
-        SigintWatch::start(scope.thread_safe_handle())
-    } else {
-        None
-    };
+    let guards = RunGuards::start(scope, timeout, break_on_sigint);
     let outcome = {
         let cscope = &mut v8::ContextScope::new(scope, context);
         v8::tc_scope!(let tc, cscope);
@@ -1200,17 +1258,7 @@ fn run_script(
             None => Err(caught!(tc, display_errors, Some(&info))),
         }
     };
-    let fired = watchdog.map(Watchdog::stop).unwrap_or(false);
-    let interrupted = sigint.map(SigintWatch::stop).unwrap_or(false);
-    if fired || interrupted {
-        scope.cancel_terminate_execution();
-        if fired {
-            let ms = v8::Number::new(scope, timeout).into();
-            throw_node_error(scope, "timeout", ms);
-        } else {
-            let undef = v8::undefined(scope).into();
-            throw_node_error(scope, "sigint", undef);
-        }
+    if guards.finish(scope) {
         return;
     }
     match outcome {
@@ -1399,4 +1447,471 @@ fn memory_result<'s>(
     let range = v8::Array::new_with_elements(scope, &[lo, hi]).into();
     set_val(scope, o, "jsMemoryRange", range);
     o
+}
+
+// ---- vm.Module (--experimental-vm-modules) ----------------------------------------------
+//
+// A module handle is an object with internal fields: the v8::Module, a brand, and the
+// linked dependencies (a JS Map specifier → handle) once `moduleLink` ran. V8 callbacks get
+// a v8::Module; they find its handle through `VmState::modules` (weak, by identity hash).
+
+const MODULE_FIELDS: usize = 3;
+const MODULE_BRAND: i32 = 0x564d_4d44;
+
+fn module_template<'s>(scope: &mut Scope<'s, '_>) -> v8::Local<'s, v8::ObjectTemplate> {
+    if let Some(t) = vm_state(scope).module_template.clone() {
+        return v8::Local::new(scope, t);
+    }
+    let t = v8::ObjectTemplate::new(scope);
+    t.set_internal_field_count(MODULE_FIELDS);
+    let g = v8::Global::new(scope, t);
+    vm_state(scope).module_template = Some(g);
+    t
+}
+
+/// Wraps `module` in a new handle and records it for the V8 callbacks.
+fn new_module_handle<'s>(
+    scope: &mut Scope<'s, '_>,
+    module: v8::Local<v8::Module>,
+) -> Option<v8::Local<'s, v8::Object>> {
+    let templ = module_template(scope);
+    let handle = templ.new_instance(scope)?;
+    handle.set_internal_field(0, module.into());
+    let brand = v8::Integer::new(scope, MODULE_BRAND);
+    handle.set_internal_field(1, brand.into());
+    let undef: v8::Local<v8::Value> = v8::undefined(scope).into();
+    handle.set_internal_field(2, undef.into());
+    let weak = v8::Weak::new(scope, handle);
+    let hash = module.get_identity_hash().get();
+    let st = vm_state(scope);
+    let list = st.modules.entry(hash).or_default();
+    list.retain(|w| !w.is_empty());
+    list.push(weak);
+    Some(handle)
+}
+
+/// The v8::Module of a module handle.
+fn module_of<'s>(
+    scope: &mut Scope<'s, '_>,
+    v: v8::Local<v8::Value>,
+) -> Option<v8::Local<'s, v8::Module>> {
+    let obj: v8::Local<v8::Object> = v.try_into().ok()?;
+    if obj.internal_field_count() != MODULE_FIELDS {
+        return None;
+    }
+    let brand: v8::Local<v8::Value> = obj.get_internal_field(scope, 1)?.try_into().ok()?;
+    if !brand.is_int32() || brand.int32_value(scope) != Some(MODULE_BRAND) {
+        return None;
+    }
+    let data = obj.get_internal_field(scope, 0)?;
+    // SAFETY: field 0 of an object carrying MODULE_BRAND in field 1 is only ever written by
+    // `new_module_handle`, with a v8::Module.
+    Some(unsafe { v8::Local::<v8::Module>::cast_unchecked(data) })
+}
+
+/// The handle of a module created by vm, if it is one.
+fn handle_of_module<'s>(
+    scope: &mut Scope<'s, '_>,
+    module: v8::Local<v8::Module>,
+) -> Option<v8::Local<'s, v8::Object>> {
+    let hash = module.get_identity_hash().get();
+    let count = scope
+        .get_slot::<VmState>()
+        .and_then(|st| st.modules.get(&hash))
+        .map_or(0, |l| l.len());
+    for i in 0..count {
+        let handle = {
+            let st = scope.get_slot::<VmState>()?;
+            st.modules.get(&hash)?.get(i)?.to_local(scope)
+        };
+        let Some(handle) = handle else { continue };
+        if module_of(scope, handle.into()) == Some(module) {
+            return Some(handle);
+        }
+    }
+    None
+}
+
+/// Enters the context of `sandbox` (the current one when it is not an object).
+fn module_context<'s>(
+    scope: &mut Scope<'s, '_>,
+    sandbox: v8::Local<v8::Value>,
+) -> Option<v8::Local<'s, v8::Context>> {
+    if sandbox.is_object() {
+        let c = context_of(scope, sandbox);
+        if c.is_none() {
+            crate::bindings::throw_type_error(scope, "context is not a vm.Context");
+        }
+        c
+    } else {
+        Some(scope.get_current_context())
+    }
+}
+
+/// `setModuleHooks(syntheticEvaluate(handle), initializeImportMeta(handle, meta))`.
+fn set_module_hooks(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let (Ok(eval), Ok(meta)) = (
+        v8::Local::<v8::Function>::try_from(args.get(0)),
+        v8::Local::<v8::Function>::try_from(args.get(1)),
+    ) else {
+        return;
+    };
+    let eval = v8::Global::new(scope, eval);
+    let meta = v8::Global::new(scope, meta);
+    let st = vm_state(scope);
+    st.synthetic_hook = Some(eval);
+    st.import_meta_hook = Some(meta);
+    scope.set_host_initialize_import_meta_object_callback(import_meta);
+}
+
+/// `import.meta` of vm modules goes to their `initializeImportMeta`; every other module's to
+/// [`crate::modules::import_meta_callback`] unchanged.
+extern "C" fn import_meta(
+    context: v8::Local<v8::Context>,
+    module: v8::Local<v8::Module>,
+    meta: v8::Local<v8::Object>,
+) {
+    let handled = {
+        v8::callback_scope!(unsafe scope, context);
+        v8::scope!(let scope, scope);
+        match handle_of_module(scope, module) {
+            Some(handle) => {
+                if let Some(hook) = vm_state(scope).import_meta_hook.clone() {
+                    let f = v8::Local::new(scope, hook);
+                    let undef = v8::undefined(scope).into();
+                    f.call(scope, undef, &[handle.into(), meta.into()]);
+                }
+                true
+            }
+            None => false,
+        }
+    };
+    if !handled {
+        crate::modules::import_meta_callback(context, module, meta);
+    }
+}
+
+/// `moduleCompile(source, identifier, lineOffset, columnOffset, cachedData, sandbox, hostId)`
+/// → `[handle, [[specifier, attributes], ...]]`.
+fn module_compile(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(code) = args.get(0).to_string(scope) else {
+        return;
+    };
+    let Some(identifier) = args.get(1).to_string(scope) else {
+        return;
+    };
+    let line_offset = arg_i32(scope, args.get(2));
+    let column_offset = arg_i32(scope, args.get(3));
+    let cached = view_copy(args.get(4));
+    let host_id = args.get(6);
+    let Some(context) = module_context(scope, args.get(5)) else {
+        return;
+    };
+    let module = {
+        let cscope = &mut v8::ContextScope::new(scope, context);
+        let host_options = if host_id.is_symbol() {
+            let arr = v8::PrimitiveArray::new(cscope, 1);
+            if let Ok(p) = v8::Local::<v8::Primitive>::try_from(host_id) {
+                arr.set(cscope, 0, p);
+            }
+            Some(v8::Local::<v8::Data>::from(arr))
+        } else {
+            None
+        };
+        let origin = v8::ScriptOrigin::new(
+            cscope,
+            identifier.into(),
+            line_offset,
+            column_offset,
+            false,
+            -1,
+            None,
+            false,
+            false,
+            true,
+            host_options,
+        );
+        let mut source = match &cached {
+            Some(bytes) => v8::script_compiler::Source::new_with_cached_data(
+                code,
+                Some(&origin),
+                v8::script_compiler::CachedData::new(bytes),
+            ),
+            None => v8::script_compiler::Source::new(code, Some(&origin)),
+        };
+        let options = if cached.is_some() {
+            v8::script_compiler::CompileOptions::ConsumeCodeCache
+        } else {
+            v8::script_compiler::CompileOptions::NoCompileOptions
+        };
+        v8::script_compiler::compile_module2(
+            cscope,
+            &mut source,
+            options,
+            v8::script_compiler::NoCacheReason::NoReason,
+        )
+    };
+    let Some(module) = module else { return };
+    let Some(handle) = new_module_handle(scope, module) else {
+        return;
+    };
+    let requests = module.get_module_requests();
+    let mut list = Vec::new();
+    for i in 0..requests.length() {
+        let Some(req) = requests.get(scope, i) else {
+            continue;
+        };
+        let Ok(req) = v8::Local::<v8::ModuleRequest>::try_from(req) else {
+            continue;
+        };
+        let spec = req.get_specifier();
+        let attrs = req.get_import_attributes();
+        let obj = v8::Object::new(scope);
+        let null = v8::null(scope).into();
+        obj.set_prototype(scope, null);
+        // [key, value, location, key, value, location, ...]
+        let mut j = 0;
+        while j + 1 < attrs.length() {
+            let k = attrs
+                .get(scope, j)
+                .and_then(|d| v8::Local::<v8::Value>::try_from(d).ok());
+            let v = attrs
+                .get(scope, j + 1)
+                .and_then(|d| v8::Local::<v8::Value>::try_from(d).ok());
+            if let (Some(k), Some(v)) = (k, v) {
+                obj.set(scope, k, v);
+            }
+            j += 3;
+        }
+        list.push(v8::Array::new_with_elements(scope, &[spec.into(), obj.into()]).into());
+    }
+    let requests = v8::Array::new_with_elements(scope, &list).into();
+    rv.set(v8::Array::new_with_elements(scope, &[handle.into(), requests]).into());
+}
+
+/// `moduleCreateSynthetic(exportNames, identifier)` → handle.
+fn module_create_synthetic(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let mut names = Vec::new();
+    if let Ok(arr) = v8::Local::<v8::Array>::try_from(args.get(0)) {
+        for i in 0..arr.length() {
+            if let Some(n) = arr.get_index(scope, i).and_then(|v| v.to_string(scope)) {
+                names.push(n);
+            }
+        }
+    }
+    let Some(identifier) = args.get(1).to_string(scope) else {
+        return;
+    };
+    let module = v8::Module::create_synthetic_module(scope, identifier, &names, synthetic_steps);
+    if let Some(handle) = new_module_handle(scope, module) {
+        rv.set(handle.into());
+    }
+}
+
+fn synthetic_steps<'s>(
+    context: v8::Local<'s, v8::Context>,
+    module: v8::Local<'s, v8::Module>,
+) -> Option<v8::Local<'s, v8::Value>> {
+    v8::callback_scope!(unsafe scope, context);
+    let handle = handle_of_module(scope, module)?;
+    let hook = vm_state(scope).synthetic_hook.clone()?;
+    let f = v8::Local::new(scope, hook);
+    let undef = v8::undefined(scope).into();
+    f.call(scope, undef, &[handle.into()])?;
+    let resolver = v8::PromiseResolver::new(scope)?;
+    let undef = v8::undefined(scope).into();
+    resolver.resolve(scope, undef);
+    Some(resolver.get_promise(scope).into())
+}
+
+/// `moduleLink(handle, Map<specifier, handle>)`: the resolutions `moduleInstantiate` uses.
+fn module_link(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    if module_of(scope, args.get(0)).is_none() || !args.get(1).is_map() {
+        crate::bindings::throw_type_error(scope, "moduleLink: bad arguments");
+        return;
+    }
+    if let Ok(handle) = v8::Local::<v8::Object>::try_from(args.get(0)) {
+        handle.set_internal_field(2, args.get(1).into());
+    }
+}
+
+fn resolve_module<'s>(
+    context: v8::Local<'s, v8::Context>,
+    specifier: v8::Local<'s, v8::String>,
+    _attributes: v8::Local<'s, v8::FixedArray>,
+    referrer: v8::Local<'s, v8::Module>,
+) -> Option<v8::Local<'s, v8::Module>> {
+    v8::callback_scope!(unsafe scope, context);
+    let found = handle_of_module(scope, referrer).and_then(|handle| {
+        let deps: v8::Local<v8::Value> = handle.get_internal_field(scope, 2)?.try_into().ok()?;
+        let deps: v8::Local<v8::Map> = deps.try_into().ok()?;
+        let dep = deps.get(scope, specifier.into())?;
+        module_of(scope, dep)
+    });
+    if found.is_none() {
+        throw_node_error(scope, "linkFailure", specifier.into());
+    }
+    found
+}
+
+/// `moduleInstantiate(handle, sandbox)`.
+fn module_instantiate(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(module) = module_of(scope, args.get(0)) else {
+        crate::bindings::throw_type_error(scope, "Illegal invocation");
+        return;
+    };
+    let Some(context) = module_context(scope, args.get(1)) else {
+        return;
+    };
+    let cscope = &mut v8::ContextScope::new(scope, context);
+    let _ = module.instantiate_module(cscope, resolve_module);
+}
+
+/// `moduleEvaluate(handle, sandbox, timeout, breakOnSigint)` → the evaluation promise.
+fn module_evaluate(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(module) = module_of(scope, args.get(0)) else {
+        crate::bindings::throw_type_error(scope, "Illegal invocation");
+        return;
+    };
+    let Some(context) = module_context(scope, args.get(1)) else {
+        return;
+    };
+    let timeout = args.get(2).number_value(scope).unwrap_or(-1.0);
+    let break_on_sigint = args.get(3).boolean_value(scope);
+    let global = context.global(scope);
+    let own_queue = get_private(scope, global, OWN_QUEUE_KEY).is_some();
+    let guards = RunGuards::start(scope, timeout, break_on_sigint);
+    let outcome = {
+        let cscope = &mut v8::ContextScope::new(scope, context);
+        v8::tc_scope!(let tc, cscope);
+        let result = module.evaluate(tc);
+        if result.is_some() && own_queue {
+            if let Some(q) = context.get_microtask_queue() {
+                q.perform_checkpoint(tc);
+            }
+        }
+        match result {
+            Some(v) if !tc.has_terminated() => Some(v),
+            _ => {
+                tc.rethrow();
+                None
+            }
+        }
+    };
+    if guards.finish(scope) {
+        return;
+    }
+    if let Some(v) = outcome {
+        rv.set(v);
+    }
+}
+
+const MODULE_STATUSES: [&str; 6] = [
+    "unlinked",
+    "linking",
+    "linked",
+    "evaluating",
+    "evaluated",
+    "errored",
+];
+
+/// `moduleStatus(handle)` → 'unlinked' | 'linking' | 'linked' | 'evaluating' | … .
+fn module_status(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(module) = module_of(scope, args.get(0)) else {
+        return;
+    };
+    let i = match module.get_status() {
+        v8::ModuleStatus::Uninstantiated => 0,
+        v8::ModuleStatus::Instantiating => 1,
+        v8::ModuleStatus::Instantiated => 2,
+        v8::ModuleStatus::Evaluating => 3,
+        v8::ModuleStatus::Evaluated => 4,
+        v8::ModuleStatus::Errored => 5,
+    };
+    rv.set(str(scope, MODULE_STATUSES[i]).into());
+}
+
+fn module_namespace(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    if let Some(module) = module_of(scope, args.get(0)) {
+        rv.set(module.get_module_namespace());
+    }
+}
+
+fn module_error(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    if let Some(module) = module_of(scope, args.get(0)) {
+        if module.get_status() == v8::ModuleStatus::Errored {
+            rv.set(module.get_exception());
+        }
+    }
+}
+
+/// `moduleSetExport(handle, name, value)` (synthetic modules).
+fn module_set_export(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(module) = module_of(scope, args.get(0)) else {
+        return;
+    };
+    let Some(name) = args.get(1).to_string(scope) else {
+        return;
+    };
+    let _ = module.set_synthetic_module_export(scope, name, args.get(2));
+}
+
+/// `moduleCreateCachedData(handle)` → Uint8Array.
+fn module_create_cached_data(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let Some(module) = module_of(scope, args.get(0)) else {
+        return;
+    };
+    if !module.is_source_text_module() {
+        return;
+    }
+    let unbound = module.get_unbound_module_script(scope);
+    let bytes = unbound
+        .create_code_cache()
+        .map(|d| d.to_vec())
+        .unwrap_or_default();
+    rv.set(uint8_array(scope, bytes).into());
 }

@@ -38,8 +38,13 @@ class SyncWriteStream extends Writable {
     try {
       stdioBinding.writeSync(this.fd, chunk);
     } catch (err) {
-      // EPIPE and friends become an 'error' event, as with Node's stdio sockets.
-      cb(err);
+      // EPIPE and friends become an 'error' event. Pipes and TTYs are sockets in
+      // Node, whose errors read `write EPIPE`; files keep the fs-style error.
+      if (this._type !== 'fs' && typeof err.errno === 'number') {
+        cb(require('internal/errors').errnoException(err.errno, 'write'));
+      } else {
+        cb(err);
+      }
       return false;
     }
     cb();
@@ -130,13 +135,15 @@ function createWritableStdioStream(fd) {
   return stream;
 }
 
-// Reads fd 0 in the background, one read at a time, when the consumer asks.
+// Reads fd 0 on the blocking pool, one read at a time, once someone consumes it.
 class StdinStream extends Readable {
   constructor(type) {
-    // highWaterMark 0: never read ahead of the consumer, because a read in flight
-    // cannot be cancelled and keeps the process alive. Pipes close after 'end';
-    // files do not (as in Node).
-    super({ highWaterMark: 0, autoDestroy: type !== 'fs' });
+    // Node reads ahead on pipes (16 KiB, a socket) and files (64 KiB, an fs stream),
+    // so a paused pipe still keeps the process alive until EOF, as it does in Node.
+    // A TTY gets no read-ahead: a read in flight cannot be cancelled, and pausing a
+    // terminal's stdin must let the process exit. Files do not close after 'end'.
+    const highWaterMark = type === 'tty' ? 0 : type === 'fs' ? 64 * 1024 : 16 * 1024;
+    super({ highWaterMark, autoDestroy: type !== 'fs' });
     this.fd = 0;
     this._type = type;
     if (type === 'tty') {

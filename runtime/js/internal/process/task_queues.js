@@ -36,6 +36,13 @@ const queue = new FixedQueue();
 let hasTickScheduled = false;
 let hasRejectionToWarn = false;
 
+// Installed by the domain module once a Domain exists: ticks and microtasks then run in the
+// domain that was active when they were queued. Null keeps these paths free of domain work.
+let domainHooks = null;
+function setDomainHooks(hooks) {
+  domainHooks = hooks;
+}
+
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
@@ -43,7 +50,9 @@ function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   hasTickScheduled = true;
-  queue.push({ callback, args });
+  const tock = { callback, args };
+  if (domainHooks !== null) domainHooks.init(tock, false);
+  queue.push(tock);
 }
 
 function runNextTicks() {
@@ -57,8 +66,10 @@ function processTicksAndRejections() {
   do {
     while ((tock = queue.shift()) !== undefined) {
       const { callback, args } = tock;
+      const domain = domainHooks !== null ? domainHooks.before(tock) : undefined;
       if (args.length === 0) callback();
       else callback(...args);
+      if (domain !== undefined) domainHooks.after(domain);
     }
     runMicrotasks();
   } while (!queue.isEmpty() || processPromiseRejections());
@@ -71,9 +82,16 @@ function queueMicrotask(callback) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
+  let resource;
+  if (domainHooks !== null) {
+    resource = {};
+    domainHooks.init(resource, false);
+  }
   enqueueMicrotask(() => {
     try {
+      const domain = resource !== undefined ? domainHooks.before(resource) : undefined;
       callback();
+      if (domain !== undefined) domainHooks.after(domain);
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
     }
@@ -205,4 +223,5 @@ module.exports = {
   queueMicrotask,
   promiseRejectHandler,
   hasTickScheduled: () => hasTickScheduled,
+  setDomainHooks,
 };

@@ -9,6 +9,7 @@
 const EE = require('events');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
+const { isUint8Array } = require('internal/util/types');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
 const destroyImpl = require('internal/streams/destroy');
@@ -222,8 +223,8 @@ function normalizeByteChunk(stream, state, chunk, encoding, unshifting) {
     }
   } else if (chunk instanceof Buffer) {
     encoding = '';
-  } else if (Stream._isUint8Array(chunk)) {
-    chunk = Stream._uint8ArrayToBuffer(chunk);
+  } else if (isUint8Array(chunk)) {
+    chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     encoding = '';
   } else if (chunk !== undefined) {
     errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk));

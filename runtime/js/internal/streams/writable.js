@@ -7,6 +7,7 @@
 const EE = require('events');
 const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
+const { isUint8Array } = require('internal/util/types');
 const destroyImpl = require('internal/streams/destroy');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const { kOnConstructed } = require('internal/streams/utils');
@@ -205,8 +206,8 @@ function _write(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (Stream._isUint8Array(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk);
+    } else if (isUint8Array(chunk)) {
+      chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
       throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);

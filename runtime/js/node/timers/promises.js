@@ -17,7 +17,9 @@ function checkOptions(options) {
   return { signal, ref };
 }
 
-function setTimeout(after, value, options = {}) {
+// A promise settled by a timer or immediate made by `start(resolve)`, cancelled through
+// `options.signal` with `cancel(handle)`.
+function cancellable(options, start, cancel) {
   let signal;
   let ref;
   try {
@@ -28,11 +30,10 @@ function setTimeout(after, value, options = {}) {
   if (signal?.aborted) return Promise.reject(cancelled(signal));
   let onCancel;
   const p = new Promise((resolve, reject) => {
-    const timeout = new Timeout(resolve, after, [value], false, ref);
-    insert(timeout, timeout._idleTimeout);
+    const handle = start(resolve, ref);
     if (signal) {
       onCancel = () => {
-        clearTimeout(timeout);
+        cancel(handle);
         reject(cancelled(signal));
       };
       signal.addEventListener('abort', onCancel, { once: true });
@@ -41,28 +42,20 @@ function setTimeout(after, value, options = {}) {
   return onCancel !== undefined ? p.finally(() => signal.removeEventListener('abort', onCancel)) : p;
 }
 
+function setTimeout(after, value, options = {}) {
+  return cancellable(options, (resolve, ref) => {
+    const timeout = new Timeout(resolve, after, [value], false, ref);
+    insert(timeout, timeout._idleTimeout);
+    return timeout;
+  }, clearTimeout);
+}
+
 function setImmediate(value, options = {}) {
-  let signal;
-  let ref;
-  try {
-    ({ signal, ref } = checkOptions(options));
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  if (signal?.aborted) return Promise.reject(cancelled(signal));
-  let onCancel;
-  const p = new Promise((resolve, reject) => {
+  return cancellable(options, (resolve, ref) => {
     const immediate = new Immediate(resolve, [value]);
     if (!ref) immediate.unref();
-    if (signal) {
-      onCancel = () => {
-        clearImmediate(immediate);
-        reject(cancelled(signal));
-      };
-      signal.addEventListener('abort', onCancel, { once: true });
-    }
-  });
-  return onCancel !== undefined ? p.finally(() => signal.removeEventListener('abort', onCancel)) : p;
+    return immediate;
+  }, clearImmediate);
 }
 
 async function* setInterval(after, value, options = {}) {
