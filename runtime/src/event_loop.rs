@@ -417,10 +417,27 @@ fn run_timers(scope: &mut Scope, st: &Rc<LoopState>) -> Option<()> {
     run_ticks(scope)
 }
 
+/// Gives the tasks on the loop's tokio runtime (pipes, sockets, child processes, signals)
+/// one turn without waiting: the I/O driver is polled and the tasks it wakes run. Without
+/// it, a loop that never blocks (setImmediate chains, a stream of completions) would
+/// starve them.
+fn run_tokio_turn(st: &LoopState) {
+    st.tokio.block_on(async {
+        // Two yields: the first lets the scheduler poll the driver, the second runs the
+        // tasks that poll woke.
+        tokio::task::yield_now().await;
+        tokio::task::yield_now().await;
+    });
+}
+
 fn poll(scope: &mut Scope, st: &Rc<LoopState>, timeout: Option<Duration>) -> Option<()> {
+    let ready = st.rx.borrow_mut().try_recv().ok();
+    if ready.is_some() || timeout == Some(Duration::ZERO) {
+        run_tokio_turn(st);
+    }
     let first = {
         let mut rx = st.rx.borrow_mut();
-        match rx.try_recv() {
+        match ready.map(Ok).unwrap_or_else(|| rx.try_recv()) {
             Ok(c) => Some(c),
             Err(_) if timeout == Some(Duration::ZERO) => None,
             Err(_) => st.tokio.block_on(async {

@@ -281,6 +281,10 @@ const kPipeId = Symbol('kPipeId');
 const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 const kReading = Symbol('kReading');
 const kOnRead = Symbol('kOnRead');
+const kTimer = Symbol('kTimer');
+const kTimeoutMs = Symbol('kTimeoutMs');
+const kBytesRead = Symbol('kBytesRead');
+const kBytesWritten = Symbol('kBytesWritten');
 let Duplex = null;
 let SocketClass = null;
 
@@ -303,6 +307,10 @@ function getSocketClass() {
       });
       this[kPipeId] = id;
       this[kReading] = false;
+      this[kTimer] = null;
+      this[kTimeoutMs] = 0;
+      this[kBytesRead] = 0;
+      this[kBytesWritten] = 0;
       this.connecting = false;
       this._hadError = false;
       this._handle = id == null ? null : { fd: -1 };
@@ -332,6 +340,8 @@ function getSocketClass() {
           this.push(null);
           return;
         }
+        this[kBytesRead] += chunk.byteLength;
+        this._activity();
         if (!this.push(toBuffer(chunk))) this._stopReading();
       };
       binding.readStart(id, this[kOnRead]);
@@ -351,7 +361,9 @@ function getSocketClass() {
         return;
       }
       const data = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+      this._activity();
       binding.write(id, data, (err) => {
+        if (!err) this[kBytesWritten] += data.byteLength;
         if (err && !this.destroyed) {
           cb(errnoException(err.errno, 'write'));
         } else {
@@ -380,6 +392,10 @@ function getSocketClass() {
         binding.close(id);
       }
       this._handle = null;
+      if (this[kTimer]) {
+        clearTimeout(this[kTimer]);
+        this[kTimer] = null;
+      }
       if (err) this._hadError = true;
       cb(err);
     }
@@ -394,11 +410,33 @@ function getSocketClass() {
       return this;
     }
 
+    // Pipes have no TCP options: as in Node, these do nothing on them.
     setNoDelay() { return this; }
     setKeepAlive() { return this; }
+
+    // Emits 'timeout' after `ms` without reads or writes (0 turns it off).
     setTimeout(ms, cb) {
-      if (cb) this.once('timeout', cb);
+      if (this[kTimer]) {
+        clearTimeout(this[kTimer]);
+        this[kTimer] = null;
+      }
+      if (ms > 0) {
+        this[kTimer] = setTimeout(() => {
+          this[kTimer] = null;
+          this.emit('timeout');
+        }, ms);
+        this[kTimer].unref();
+      }
+      this[kTimeoutMs] = ms;
+      if (typeof cb === 'function') {
+        if (ms === 0) this.removeListener('timeout', cb);
+        else this.once('timeout', cb);
+      }
       return this;
+    }
+
+    _activity() {
+      if (this[kTimer]) this[kTimer].refresh();
     }
 
     address() { return {}; }
@@ -411,7 +449,9 @@ function getSocketClass() {
       return 'closed';
     }
 
-    get bytesWritten() { return this._writableState?.length ?? 0; }
+    get bytesWritten() { return this[kBytesWritten] + (this._writableState?.length ?? 0); }
+    get bytesRead() { return this[kBytesRead]; }
+    get timeout() { return this[kTimeoutMs] || undefined; }
   }
   SocketClass = Socket;
   return SocketClass;

@@ -583,9 +583,15 @@ Console.prototype.groupCollapsed = Console.prototype.group;
 // provides them (they report to the inspector, and are no-ops without one).
 const inspectorMethodNames = ['profile', 'profileEnd', 'timeStamp', 'context', 'createTask'];
 
+// V8's own console object, handed over by the bootstrap before `console` becomes lazy.
+let v8ConsoleObject = null;
+function setV8Console(object) {
+  v8ConsoleObject = object;
+}
+
 function createGlobalConsole() {
   // V8 installs its own `console` in every context; keep its inspector-only methods.
-  const v8Console = globalThis.console;
+  const v8Console = v8ConsoleObject ?? globalThis.console;
 
   const globalConsole = { __proto__: {} };
   // Console.prototype is not on the chain, so copy its methods bound to the object.
@@ -654,6 +660,7 @@ module.exports = {
   Console,
   createGlobalConsole,
   getGlobalConsole,
+  setV8Console,
   kBindStreamsLazy,
   kBindProperties,
   kWriteToConsole,

@@ -4,6 +4,8 @@
 // clone throws a DataCloneError DOMException with V8's message, as in Node.
 'use strict';
 
+let binding;
+
 // ArrayBuffers that must not be transferred (e.g. Buffer's shared pool).
 const untransferable = new WeakSet();
 
@@ -47,8 +49,9 @@ function readTransferList(transfer) {
 
 function structuredClone(value, options = undefined) {
   if (arguments.length === 0) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_MISSING_ARGS('value');
+    const err = new TypeError('The value argument must be specified');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
   }
   let transfer;
   if (options !== undefined && options !== null) {
@@ -62,7 +65,8 @@ function structuredClone(value, options = undefined) {
   if (value !== null && typeof value === 'object' && value === process.env) {
     value = { ...value };
   }
-  return internalBinding('v8').structuredClone(value, transfer, dataCloneError);
+  binding ??= internalBinding('v8');
+  return binding.structuredClone(value, transfer, dataCloneError);
 }
 
 module.exports = { structuredClone, markAsUntransferable, isMarkedAsUntransferable };

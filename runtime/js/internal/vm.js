@@ -11,6 +11,8 @@ const {
     ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG,
     ERR_SCRIPT_EXECUTION_TIMEOUT,
     ERR_SCRIPT_EXECUTION_INTERRUPTED,
+    ERR_VM_MODULE_LINK_FAILURE,
+    ERR_VM_MODULE_NOT_MODULE,
   },
 } = require('internal/errors');
 const {
@@ -34,6 +36,7 @@ const callbacks = new WeakMap();
 binding.setErrorFactory((kind, arg) => {
   if (kind === 'timeout') return new ERR_SCRIPT_EXECUTION_TIMEOUT(arg);
   if (kind === 'sigint') return new ERR_SCRIPT_EXECUTION_INTERRUPTED();
+  if (kind === 'linkFailure') return new ERR_VM_MODULE_LINK_FAILURE(arg, 'is not in cache');
   return new Error(String(kind));
 });
 
@@ -88,9 +91,10 @@ async function importModuleDynamically(id, specifier, referrerName, attributes) 
   if (entry === undefined) throw new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING();
   if (!vmModulesEnabled()) throw new ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG();
   const result = await entry.callback(specifier, entry.referrer, attributesObject(attributes));
-  const { Module, namespaceOf } = require('internal/vm/module');
-  if (result instanceof Module) return namespaceOf(result);
-  return result;
+  if (require('internal/util/types').isModuleNamespaceObject(result)) return result;
+  const { isModule, namespaceOf } = require('internal/vm/module');
+  if (!isModule(result)) throw new ERR_VM_MODULE_NOT_MODULE();
+  return namespaceOf(result);
 }
 
 binding.setImportHook(importModuleDynamically);

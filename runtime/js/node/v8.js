@@ -24,6 +24,12 @@ function defineMethods(proto, methods) {
   }
 }
 
+function moveConstructorLast(proto) {
+  const desc = Object.getOwnPropertyDescriptor(proto, 'constructor');
+  delete proto.constructor;
+  Object.defineProperty(proto, 'constructor', desc);
+}
+
 // Node's C++-thrown errors carry `code` without naming it in the message.
 function constructCallRequired(name) {
   const err = new TypeError(`Class constructor ${name} cannot be invoked without 'new'`);
@@ -56,6 +62,8 @@ defineMethods(Serializer.prototype, [
   ['writeRawBytes', binding.writeRawBytes],
   ['_setTreatArrayBufferViewsAsHostObjects', binding._setTreatArrayBufferViewsAsHostObjects],
 ]);
+// Node's native classes list `constructor` after the native methods.
+moveConstructorLast(Serializer.prototype);
 // A DataCloneError is `new this._getDataCloneError(message)`-shaped: Error by default.
 Serializer.prototype._getDataCloneError = Error;
 
@@ -82,6 +90,7 @@ defineMethods(Deserializer.prototype, [
   ['readDouble', binding.readDouble],
   ['_readRawBytes', binding._readRawBytes],
 ]);
+moveConstructorLast(Deserializer.prototype);
 Deserializer.prototype.readRawBytes = readRawBytes;
 
 // Host-object type tags of DefaultSerializer, as Node writes them (10 is Buffer).
@@ -291,15 +300,11 @@ function stopCoverage() {
 // ---------------------------------------------------------------------------------------
 // GCProfiler
 
-const kProfilerState = Symbol('kProfilerState');
-
 class GCProfiler {
-  constructor() {
-    this[kProfilerState] = { started: false, startTime: 0 };
-  }
+  #state = { started: false, startTime: 0 };
 
   start() {
-    const state = this[kProfilerState];
+    const state = this.#state;
     if (state.started) return;
     if (!binding.gcProfilerStart()) {
       throw new ERR_NOT_IMPLEMENTED('v8.GCProfiler with more than one profiler running');
@@ -309,7 +314,7 @@ class GCProfiler {
   }
 
   stop() {
-    const state = this[kProfilerState];
+    const state = this.#state;
     if (!state.started) return undefined;
     state.started = false;
     const rows = binding.gcProfilerStop() || [];
@@ -338,11 +343,19 @@ class GCProfiler {
 
 const hookLists = { init: [], before: [], after: [], settled: [] };
 
+// V8 reports an exception thrown by a promise hook instead of propagating it; Node makes
+// it an uncaught exception, so the hooks are called through this guard.
 function combined(list) {
   if (list.length === 0) return undefined;
-  if (list.length === 1) return list[0];
-  return function(...args) {
-    for (const fn of list.slice()) fn.apply(this, args);
+  const hooks = list.slice();
+  return function promiseHook(...args) {
+    for (const fn of hooks) {
+      try {
+        fn.apply(this, args);
+      } catch (err) {
+        require('internal/process/execution').triggerUncaughtException(err, false);
+      }
+    }
   };
 }
 
@@ -397,8 +410,8 @@ function notBuildingSnapshot() {
 }
 
 const startupSnapshot = {
-  addSerializeCallback() { throw notBuildingSnapshot(); },
   addDeserializeCallback() { throw notBuildingSnapshot(); },
+  addSerializeCallback() { throw notBuildingSnapshot(); },
   setDeserializeMainFunction() { throw notBuildingSnapshot(); },
   // Node answers with the 0/1 flag it keeps, not a boolean.
   isBuildingSnapshot() { return 0; },

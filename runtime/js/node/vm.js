@@ -176,9 +176,10 @@ function createContext(contextObject = {}, options = kEmptyObject) {
   }
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   const ownMicrotaskQueue = microtaskMode === 'afterEvaluate';
-  const hostId = getHostDefinedOptionId(importModuleDynamically, name);
-  binding.makeContext(contextObject, name, origin, strings, wasm, ownMicrotaskQueue, hostId);
-  registerImportModuleDynamically(hostId, contextObject, importModuleDynamically);
+  // Validated as Node does; a context-level loader (for import() in code that has no
+  // referrer script) is not applied: such imports use the main context's loader.
+  getHostDefinedOptionId(importModuleDynamically, name);
+  binding.makeContext(contextObject, name, origin, strings, wasm, ownMicrotaskQueue);
   return contextObject;
 }
 

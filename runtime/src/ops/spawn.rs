@@ -494,8 +494,12 @@ fn run_sync(opts: SpawnOptions) -> SyncResult {
     };
     let pid = child.id();
     let pidfd = pidfd_open(pid);
-    let deadline = (opts.timeout_ms > 0.0)
-        .then(|| Instant::now() + Duration::from_micros((opts.timeout_ms * 1000.0) as u64));
+    // A timeout too far away to represent is no timeout.
+    let deadline = if opts.timeout_ms > 0.0 {
+        Instant::now().checked_add(Duration::from_micros((opts.timeout_ms * 1000.0) as u64))
+    } else {
+        None
+    };
 
     // Readers (child → parent) for every pipe but stdin; the stdin pipe gets `input`.
     let mut outputs: Vec<Option<Vec<u8>>> = pipes
@@ -561,7 +565,7 @@ fn run_sync(opts: SpawnOptions) -> SyncResult {
         let mut wait_ms: i32 = match deadline {
             Some(d) => {
                 let left = d.saturating_duration_since(Instant::now());
-                left.as_millis().min(i32::MAX as u128) as i32 + 1
+                left.as_millis().min(i32::MAX as u128 - 1) as i32 + 1
             }
             None => -1,
         };
@@ -1151,19 +1155,16 @@ fn close(scope: &mut Scope, args: v8::FunctionCallbackArguments, _rv: v8::Return
     }
     let removed = HANDLES.with(|h| h.borrow_mut().remove(&id));
     match removed {
+        // Queued writes fail with ECANCELED; the writer then drops its end.
         Some(Handle {
             kind: HandleKind::Pipe(p),
             ..
-        }) => {
-            if p.writer.is_some() {
-                p.cancel.notify_one();
-            }
-        }
+        }) if p.writer.is_some() => p.cancel.notify_one(),
         Some(Handle {
             kind: HandleKind::Process,
             ..
         }) => st.unregister_handle(id),
-        None => {}
+        _ => {}
     }
 }
 

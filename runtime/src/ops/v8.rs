@@ -146,9 +146,21 @@ struct Wrapper {
     _weak: Option<v8::Weak<v8::Object>>,
 }
 
+/// The private key of the native state, kept in an isolate slot after first use.
+struct StateKey(v8::Global<v8::Private>);
+
 fn state_key<'s>(scope: &mut Scope<'s, '_>) -> v8::Local<'s, v8::Private> {
+    let cached = scope
+        .get_slot::<StateKey>()
+        .map(|StateKey(key)| v8::Local::new(scope, key));
+    if let Some(key) = cached {
+        return key;
+    }
     let n = str(scope, "rnode:v8:serdes");
-    v8::Private::for_api(scope, Some(n))
+    let key = v8::Private::for_api(scope, Some(n));
+    let global = v8::Global::new(scope, key);
+    scope.set_slot(StateKey(global));
+    key
 }
 
 /// The native state of a Serializer/Deserializer object.
@@ -319,6 +331,9 @@ impl v8::ValueDeserializerImpl for JsDeserializer {
         scope: &mut v8::PinScope<'s, '_>,
         _helper: &dyn ValueDeserializerHelper,
     ) -> Option<v8::Local<'s, v8::Object>> {
+        // V8 forbids JS while it reads objects; a host object is read by JS by design.
+        let scope = std::pin::pin!(v8::AllowJavascriptExecutionScope::new(scope));
+        let scope = &mut scope.init();
         let this = self.obj.to_local(scope)?;
         let f = match method(scope, this, "_readHostObject") {
             Err(()) => return None,
@@ -385,7 +400,10 @@ fn write_header(
     _rv: v8::ReturnValue<v8::Value>,
 ) {
     if let Some(s) = serializer_of(scope, &args) {
-        s.write_header();
+        // Node 21's V8 writes wire format version 15; this V8 writes 16, which Node 21
+        // rejects. Versions 15 and 16 encode every value alike except ArrayBuffer lengths
+        // of 4 GiB and more, so write the version-15 header for byte-identical output.
+        s.write_raw_bytes(&[0xff, 0x0f]);
     }
 }
 

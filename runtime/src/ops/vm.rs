@@ -17,8 +17,6 @@ use std::time::{Duration, Instant};
 
 /// On a sandbox: the global proxy of its context.
 const CONTEXT_KEY: &str = "rnode:vm:contextGlobal";
-/// On a context's global proxy: the sandbox it forwards to.
-const SANDBOX_KEY: &str = "rnode:vm:sandbox";
 /// On a context's global proxy: `codeGeneration.wasm === false`.
 const NO_WASM_KEY: &str = "rnode:vm:noWasm";
 /// On a context's global proxy: the context runs its own microtask queue after evaluation.
@@ -100,7 +98,6 @@ pub fn functions() -> Vec<OpFn> {
         op("setImportHook", set_import_hook),
         op("makeContext", make_context),
         op("isContext", is_context),
-        op("contextGlobal", context_global),
         op("compileScript", compile_script),
         op("runScript", run_script),
         op("createCachedData", create_cached_data),
@@ -256,20 +253,8 @@ fn is_context(
     rv.set_bool(yes);
 }
 
-/// `contextGlobal(sandbox)`: the global proxy of the sandbox's context (or undefined).
-fn context_global(
-    scope: &mut Scope,
-    args: v8::FunctionCallbackArguments,
-    mut rv: v8::ReturnValue<v8::Value>,
-) {
-    if let Ok(obj) = v8::Local::<v8::Object>::try_from(args.get(0)) {
-        if let Some(g) = get_private(scope, obj, CONTEXT_KEY) {
-            rv.set(g);
-        }
-    }
-}
-
-/// `makeContext(sandbox, name, origin, allowStrings, allowWasm, ownMicrotaskQueue, hostId)`.
+/// `makeContext(sandbox, name, origin, allowStrings, allowWasm, ownMicrotaskQueue)`. The
+/// name and origin only matter to an inspector, which rnode does not have.
 fn make_context(
     scope: &mut Scope,
     args: v8::FunctionCallbackArguments,
@@ -282,7 +267,6 @@ fn make_context(
     let allow_strings = args.get(3).boolean_value(scope);
     let allow_wasm = args.get(4).boolean_value(scope);
     let own_queue = args.get(5).boolean_value(scope);
-    let host_id = args.get(6);
 
     // The interceptors find the sandbox in this array. It stays empty while V8 builds the
     // context: the built-ins it installs on the new global must not be answered from the
@@ -338,7 +322,6 @@ fn make_context(
     context.set_allow_generation_from_strings(allow_strings);
     let global = context.global(scope);
     holder.set_index(scope, 0, sandbox.into());
-    set_private(scope, global, SANDBOX_KEY, sandbox.into());
     if !allow_wasm {
         let t = v8::Boolean::new(scope, true).into();
         set_private(scope, global, NO_WASM_KEY, t);
@@ -348,7 +331,6 @@ fn make_context(
         let t = v8::Boolean::new(scope, true).into();
         set_private(scope, global, OWN_QUEUE_KEY, t);
     }
-    let _ = host_id;
     set_private(scope, sandbox, CONTEXT_KEY, global.into());
 }
 
@@ -1893,7 +1875,8 @@ fn module_set_export(
     let Some(name) = args.get(1).to_string(scope) else {
         return;
     };
-    let _ = module.set_synthetic_module_export(scope, name, args.get(2));
+    let value = v8::Local::new(scope, args.get(2));
+    let _ = module.set_synthetic_module_export(scope, name, value);
 }
 
 /// `moduleCreateCachedData(handle)` → Uint8Array.

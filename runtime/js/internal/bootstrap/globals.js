@@ -69,13 +69,10 @@ function setupGlobals(requireBuiltin, process) {
   // Enumerable in Node 21, but Node 20's test suite (our conformance oracle) flags it as a leak.
   defineLazy('navigator', () => requireBuiltin('internal/perf').navigator);
 
-  // internal/console keeps the inspector-only methods of V8's own console object, so V8's
-  // object is back in place while the Node console is being built.
-  const v8Console = globalThis.console;
-  defineLazy('console', () => {
-    defineValue('console', v8Console);
-    return requireBuiltin('internal/console').createGlobalConsole();
-  });
+  // internal/console keeps the inspector-only methods of V8's own console object; the
+  // same object is the global `console` and `require('console')`.
+  requireBuiltin('internal/console').setV8Console(globalThis.console);
+  defineLazy('console', () => requireBuiltin('internal/console').getGlobalConsole());
   defineLazy('Buffer', () => requireBuiltin('buffer').Buffer);
   defineLazy('Blob', () => requireBuiltin('buffer').Blob);
   defineLazy('File', () => requireBuiltin('buffer').File);

@@ -176,7 +176,9 @@ Module._load = function _load(request, parent, isMain) {
 
 
 function loadBuiltin(id) {
-  if (id === 'test' || id === 'node:test' || id === 'node:sea' || id === 'node:test/reporters') {
+  // The prefix-only modules arrive with their `node:` prefix; `test` alone is a package.
+  if (id === 'node:test' || id === 'node:test/reporters') return require(id.slice(5));
+  if (id === 'test' || id === 'node:sea') {
     throw new codes.ERR_NOT_IMPLEMENTED(`require('${id}')`);
   }
   if (!require.has(id)) throw new codes.ERR_NOT_IMPLEMENTED(`require('${id}')`);

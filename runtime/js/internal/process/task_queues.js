@@ -109,7 +109,9 @@ let lastPromiseId = 0;
 
 function promiseRejectHandler(type, promise, reason) {
   if (type === kUnhandled) {
-    maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false });
+    // With domains in use, a rejection inside a domain is reported to that domain.
+    const domain = domainHooks !== null ? process.domain : undefined;
+    maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false, domain });
     pendingUnhandled.push(promise);
     hasRejectionToWarn = true;
   } else if (type === kHandlerAdded) {
@@ -125,6 +127,12 @@ function promiseRejectHandler(type, promise, reason) {
       }
     }
   }
+}
+
+// 'unhandledRejection', or 'error' on the domain that was active at the rejection.
+function emitUnhandledRejection(reason, promise, info) {
+  if (info.domain) return info.domain.emit('error', reason);
+  return process.emit('unhandledRejection', reason, promise);
 }
 
 function unhandledRejectionsMode() {
@@ -184,19 +192,19 @@ function processPromiseRejections() {
       case 'strict': {
         const err = rejectionError(reason);
         require('internal/process/execution').triggerUncaughtException(err, true);
-        const handled = process.emit('unhandledRejection', reason, promise);
+        const handled = emitUnhandledRejection(reason, promise, info);
         if (!handled) emitRejectionWarning(promise, reason, uid);
         break;
       }
       case 'none':
-        process.emit('unhandledRejection', reason, promise);
+        emitUnhandledRejection(reason, promise, info);
         break;
       case 'warn':
-        process.emit('unhandledRejection', reason, promise);
+        emitUnhandledRejection(reason, promise, info);
         emitRejectionWarning(promise, reason, uid);
         break;
       case 'warn-with-error-code': {
-        const handled = process.emit('unhandledRejection', reason, promise);
+        const handled = emitUnhandledRejection(reason, promise, info);
         if (!handled) {
           emitRejectionWarning(promise, reason, uid);
           process.exitCode = 1;
@@ -204,7 +212,7 @@ function processPromiseRejections() {
         break;
       }
       default: {
-        const handled = process.emit('unhandledRejection', reason, promise);
+        const handled = emitUnhandledRejection(reason, promise, info);
         if (!handled) {
           const err = rejectionError(reason);
           require('internal/process/execution').triggerUncaughtException(err, true);

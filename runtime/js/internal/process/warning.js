@@ -72,9 +72,12 @@ function onWarning(warning) {
     const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
   }
+  // Through process.stderr (as Node's console.error does), so hijacked streams see it.
   try {
-    internalBinding('stdio').writeSync(2, `${msg}\n`);
-  } catch {}
+    process.stderr.write(`${msg}\n`);
+  } catch {
+    try { internalBinding('stdio').writeSync(2, `${msg}\n`); } catch {}
+  }
 }
 
 module.exports = { emitWarning, onWarning, createWarning };

@@ -49,11 +49,12 @@ function commonPrefix(strings) {
 // Key names of the escape-sequence codes (the part after ESC, modifiers removed).
 const kCodeNames = {
   __proto__: null,
-  // xterm/gnome ESC O letter, xterm/rxvt ESC [ number ~, Cygwin ESC [ [ letter
-  'OP': 'f1', '[11~': 'f1', '[[A': 'f1',
-  'OQ': 'f2', '[12~': 'f2', '[[B': 'f2',
-  'OR': 'f3', '[13~': 'f3', '[[C': 'f3',
-  'OS': 'f4', '[14~': 'f4', '[[D': 'f4',
+  // xterm/gnome ESC O letter and ESC [ letter, xterm/rxvt ESC [ number ~,
+  // Cygwin ESC [ [ letter
+  'OP': 'f1', '[P': 'f1', '[11~': 'f1', '[[A': 'f1',
+  'OQ': 'f2', '[Q': 'f2', '[12~': 'f2', '[[B': 'f2',
+  'OR': 'f3', '[R': 'f3', '[13~': 'f3', '[[C': 'f3',
+  'OS': 'f4', '[S': 'f4', '[14~': 'f4', '[[D': 'f4',
   '[15~': 'f5', '[[E': 'f5',
   '[17~': 'f6', '[18~': 'f7', '[19~': 'f8', '[20~': 'f9',
   '[21~': 'f10', '[23~': 'f11', '[24~': 'f12',

@@ -354,6 +354,7 @@ function onwrite(stream, er) {
       } else {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
         process.nextTick(afterWriteTick, state.afterWriteTickInfo);
+        state.afterWritePending = true;
       }
     } else {
       afterWrite(stream, state, 1, cb);
