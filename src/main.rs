@@ -56,6 +56,7 @@ const VALUE_FLAGS: &[&str] = &[
     "--loader",
     "--experimental-loader",
     "--env-file",
+    "--disable-warning",
 ];
 
 /// V8 options passed straight through (prefix match).
@@ -195,6 +196,7 @@ fn apply_flag(cli: &mut Cli, name: &str, value: Option<String>, arg: &str) {
             o.unhandled_rejections = v;
         }
         "--experimental-default-type" => o.default_type = value,
+        "--disable-warning" => o.disable_warnings.extend(value),
         "--title" | "--conditions" | "-C" | "--loader" | "--experimental-loader" | "--env-file" => {
         }
         "-c" | "--check" => o.check = true,
@@ -290,6 +292,9 @@ fn parse_options(cli: &mut Cli, args: &[String], from_env: bool) -> usize {
 }
 
 fn main() {
+    // Like Node: writing past the file size limit fails with EFBIG instead of killing us.
+    // SAFETY: setting a signal's disposition to "ignore" has no memory effects.
+    unsafe { libc::signal(libc::SIGXFSZ, libc::SIG_IGN) };
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("lsp") {
         std::process::exit(rnode_lsp::run_stdio());

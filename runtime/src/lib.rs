@@ -50,6 +50,8 @@ pub struct RuntimeOptions {
     /// `--unhandled-rejections` mode: throw (default), strict, warn, none, warn-with-error-code.
     pub unhandled_rejections: String,
     pub expose_gc: bool,
+    /// `--disable-warning=CODE_OR_TYPE` values.
+    pub disable_warnings: Vec<String>,
     /// `--experimental-default-type`.
     pub default_type: Option<String>,
     /// `--stack-trace-limit` etc. go to V8 directly.

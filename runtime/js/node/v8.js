@@ -142,9 +142,10 @@ class DefaultDeserializer extends Deserializer {
     if (start % elementSize === 0) {
       return new Ctor(this.buffer.buffer, start, byteLength / elementSize);
     }
-    const copy = new Uint8Array(byteLength);
+    // Pooled Buffers are 8-byte aligned.
+    const copy = Buffer.allocUnsafe(byteLength);
     copy.set(new Uint8Array(this.buffer.buffer, start, byteLength));
-    return new Ctor(copy.buffer, 0, byteLength / elementSize);
+    return new Ctor(copy.buffer, copy.byteOffset, byteLength / elementSize);
   }
 }
 
@@ -300,6 +301,26 @@ function stopCoverage() {
 // ---------------------------------------------------------------------------------------
 // GCProfiler
 
+// The profiler reports its own camelCase subset of the heap statistics.
+function gcSnapshot(heap, spaces) {
+  const [
+    totalHeapSize, totalHeapSizeExecutable, totalPhysicalSize, totalAvailableSize,
+    usedHeapSize, heapSizeLimit, mallocedMemory, peakMallocedMemory, , , ,
+    totalGlobalHandlesSize, usedGlobalHandlesSize, externalMemory,
+  ] = heap;
+  return {
+    heapStatistics: {
+      totalHeapSize, totalHeapSizeExecutable, totalPhysicalSize, totalAvailableSize,
+      totalGlobalHandlesSize, usedGlobalHandlesSize, usedHeapSize, heapSizeLimit,
+      mallocedMemory, externalMemory, peakMallocedMemory,
+    },
+    heapSpaceStatistics: spaces.map(([spaceName, spaceSize, spaceUsedSize,
+                                      spaceAvailableSize, physicalSpaceSize]) => ({
+      spaceName, spaceSize, spaceUsedSize, spaceAvailableSize, physicalSpaceSize,
+    })),
+  };
+}
+
 class GCProfiler {
   #state = { started: false, startTime: 0 };
 
@@ -318,23 +339,18 @@ class GCProfiler {
     if (!state.started) return undefined;
     state.started = false;
     const rows = binding.gcProfilerStop() || [];
-    return {
+    const result = {
       version: 1,
       startTime: state.startTime,
-      endTime: Date.now(),
       statistics: rows.map(([gcType, cost, beforeHeap, beforeSpaces, afterHeap, afterSpaces]) => ({
         gcType,
-        beforeGC: {
-          heapStatistics: heapStatsObject(beforeHeap),
-          heapSpaceStatistics: heapSpacesArray(beforeSpaces),
-        },
+        beforeGC: gcSnapshot(beforeHeap, beforeSpaces),
         cost,
-        afterGC: {
-          heapStatistics: heapStatsObject(afterHeap),
-          heapSpaceStatistics: heapSpacesArray(afterSpaces),
-        },
+        afterGC: gcSnapshot(afterHeap, afterSpaces),
       })),
     };
+    result.endTime = Date.now();
+    return result;
   }
 }
 
@@ -437,4 +453,5 @@ module.exports = {
   startupSnapshot,
   setHeapSnapshotNearHeapLimit,
   GCProfiler,
+  _sc: require("internal/structured_clone"),
 };

@@ -39,36 +39,19 @@ function toBuffer(u8) {
   return FastBuffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
-// Node's native base class of Script: owns the compiled code.
+// Compiled code of each Script (a native handle), keyed by the Script.
+const scriptHandles = new WeakMap();
+
+// Node's native base class of Script: the methods that work on the compiled code.
 class ContextifyScript {
-  #handle;
-
-  constructor(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-              parsingContext, hostDefinedOptionId) {
-    this.#handle = binding.compileScript(this, code, filename, lineOffset, columnOffset,
-                                         cachedData, produceCachedData, parsingContext,
-                                         hostDefinedOptionId);
-    if (this.cachedData !== undefined) this.cachedData = toBuffer(this.cachedData);
-  }
-
-  static handleOf(script) {
-    return #handle in script ? script.#handle : undefined;
-  }
-
   createCachedData() {
-    return toBuffer(binding.createCachedData(ContextifyScript.handleOf(this)));
+    return toBuffer(binding.createCachedData(scriptHandles.get(this)));
   }
 
   runInContext(contextifiedObject, timeout, displayErrors, breakOnSigint) {
-    return binding.runScript(ContextifyScript.handleOf(this), contextifiedObject, timeout,
+    return binding.runScript(scriptHandles.get(this), contextifiedObject, timeout,
                              displayErrors, breakOnSigint);
   }
-}
-
-function runScript(script, contextifiedObject, options) {
-  const { timeout, displayErrors, breakOnSigint } = options;
-  return ContextifyScript.prototype.runInContext.call(
-    script, contextifiedObject, timeout, displayErrors, breakOnSigint);
 }
 
 class Script extends ContextifyScript {
@@ -96,18 +79,24 @@ class Script extends ContextifyScript {
     }
     validateBoolean(produceCachedData, 'options.produceCachedData');
     const hostId = getHostDefinedOptionId(importModuleDynamically, filename);
-    super(code, filename, lineOffset, columnOffset, cachedData, produceCachedData,
-          parsingContext, hostId);
+    super();
+    scriptHandles.set(this, binding.compileScript(this, code, filename, lineOffset, columnOffset,
+                                                  cachedData, produceCachedData, parsingContext,
+                                                  hostId));
+    if (this.cachedData !== undefined) this.cachedData = toBuffer(this.cachedData);
     registerImportModuleDynamically(hostId, this, importModuleDynamically);
   }
 
   runInThisContext(options) {
-    return runScript(this, null, runOptions(options));
+    const { timeout, displayErrors, breakOnSigint } = runOptions(options);
+    return binding.runScript(scriptHandles.get(this), null, timeout, displayErrors, breakOnSigint);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    return runScript(this, contextifiedObject, runOptions(options));
+    const { timeout, displayErrors, breakOnSigint } = runOptions(options);
+    return binding.runScript(scriptHandles.get(this), contextifiedObject, timeout, displayErrors,
+                             breakOnSigint);
   }
 
   runInNewContext(contextObject, options) {

@@ -106,7 +106,7 @@ pub fn errno_info(errno: i32) -> (&'static str, &'static str) {
 }
 
 pub fn functions() -> Vec<OpFn> {
-    vec![op("errmap", errmap)]
+    vec![op("errmap", errmap), op("strerror", strerror)]
 }
 
 fn errmap(
@@ -123,4 +123,18 @@ fn errmap(
         map.set(scope, k, pair.into());
     }
     rv.set(map.into());
+}
+
+/// `strerror(errno)`: libc's text for a (positive or negative) errno, as Node's C++
+/// ErrnoException uses it (`EPERM, Operation not permitted`).
+fn strerror(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let n = args.get(0).int32_value(scope).unwrap_or(0).abs();
+    let text = std::io::Error::from_raw_os_error(n).to_string();
+    // Rust appends " (os error N)"; Node prints libc's text alone.
+    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+    rv.set(str(scope, &text).into());
 }

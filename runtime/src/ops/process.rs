@@ -171,6 +171,18 @@ fn initgroups(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
+    // Node checks the group first.
+    let gid = if args.get(1).is_number() {
+        arg_f64(scope, &args, 1) as u32
+    } else {
+        match lookup_group(&arg_string(scope, &args, 1)) {
+            Some(g) => g,
+            None => {
+                rv.set(num(scope, 2.0));
+                return;
+            }
+        }
+    };
     let user = if args.get(0).is_number() {
         let uid = arg_f64(scope, &args, 0) as u32;
         // SAFETY: getpwuid returns a pointer to static storage or null.
@@ -190,17 +202,6 @@ fn initgroups(
         rv.set(num(scope, 1.0));
         return;
     }
-    let gid = if args.get(1).is_number() {
-        arg_f64(scope, &args, 1) as u32
-    } else {
-        match lookup_group(&arg_string(scope, &args, 1)) {
-            Some(g) => g,
-            None => {
-                rv.set(num(scope, 2.0));
-                return;
-            }
-        }
-    };
     let Ok(c) = std::ffi::CString::new(user) else {
         return;
     };

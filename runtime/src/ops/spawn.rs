@@ -4,7 +4,8 @@
 //! handle events delivered in the poll phase.
 //!
 //! Stdio pipes are UNIX socket pairs, as libuv makes them. Every stdio entry that JS passes
-//! is `{ type: 'pipe' | 'ignore' | 'fd', fd?, input? }`.
+//! is `{ type: 'pipe' | 'ignore' | 'fd', fd? }`; spawnSync's `input` (bytes for the stdin
+//! pipe) is a top-level option.
 //!
 //! Handles (a process or the parent end of a pipe) live in a thread-local table and count in
 //! `LoopState.ref_handles` while they are both ref'd and active (a process until JS closes
@@ -47,6 +48,7 @@ const READ_CHUNK: usize = 64 * 1024;
 
 // ---- Options --------------------------------------------------------------------------
 
+#[derive(Clone, Copy)]
 enum StdioKind {
     Pipe,
     Ignore,
@@ -352,15 +354,7 @@ fn start<C>(
                 args,
                 cwd: opts.cwd.clone(),
                 env: opts.env.clone(),
-                stdio: opts
-                    .stdio
-                    .iter()
-                    .map(|k| match k {
-                        StdioKind::Pipe => StdioKind::Pipe,
-                        StdioKind::Ignore => StdioKind::Ignore,
-                        StdioKind::Fd(fd) => StdioKind::Fd(*fd),
-                    })
-                    .collect(),
+                stdio: opts.stdio.clone(),
                 input: None,
                 uid: opts.uid,
                 gid: opts.gid,

@@ -41,6 +41,7 @@ pub fn functions() -> Vec<OpFn> {
         op("_readRawBytes", read_raw_bytes),
         // structuredClone
         op("structuredClone", structured_clone),
+        op("setTransferMode", set_transfer_mode),
         // heap, flags, hooks
         op("heapStatistics", heap_statistics),
         op("heapSpaceStatistics", heap_space_statistics),
@@ -691,10 +692,69 @@ fn read_raw_bytes(
 // ---------------------------------------------------------------------------------------
 // structuredClone
 
-/// The serializer delegate of `structuredClone`: DataCloneErrors are built by the JS
-/// `makeError(message)`, SharedArrayBuffers are shared by backing store.
-struct CloneSerializer {
+/// Transfer-mode bit of objects that JS marked cloneable (see `setTransferMode`).
+const MODE_CLONEABLE: u32 = 1;
+
+struct ModeKey(v8::Global<v8::Private>);
+
+/// The private key holding an object's transfer mode (JS `markTransferMode`).
+fn mode_key<'s>(scope: &mut Scope<'s, '_>) -> v8::Local<'s, v8::Private> {
+    let cached = scope
+        .get_slot::<ModeKey>()
+        .map(|ModeKey(key)| v8::Local::new(scope, key));
+    if let Some(key) = cached {
+        return key;
+    }
+    let n = str(scope, "rnode:v8:transferMode");
+    let key = v8::Private::for_api(scope, Some(n));
+    let global = v8::Global::new(scope, key);
+    scope.set_slot(ModeKey(global));
+    key
+}
+
+/// The transfer mode of a marked object, or None for an ordinary object.
+fn transfer_mode(scope: &mut Scope, obj: v8::Local<v8::Object>) -> Option<u32> {
+    let key = mode_key(scope);
+    let v = obj.get_private(scope, key)?;
+    if v.is_uint32() {
+        v.uint32_value(scope)
+    } else {
+        None
+    }
+}
+
+/// `setTransferMode(obj, mode)`: marks `obj` as a host object for structuredClone: with
+/// mode bit 1 it is cloned through the JS `cloneHost`/`deserializeHost` hooks, else it
+/// throws "Cannot clone object of unsupported type.".
+fn set_transfer_mode(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let Ok(obj) = v8::Local::<v8::Object>::try_from(args.get(0)) else {
+        return;
+    };
+    let mode = args.get(1).uint32_value(scope).unwrap_or(0);
+    let key = mode_key(scope);
+    let v = v8::Integer::new_from_unsigned(scope, mode).into();
+    obj.set_private(scope, key, v);
+}
+
+/// The JS side of one structuredClone call.
+struct CloneHooks {
+    /// `makeError(message)`: the DataCloneError to throw.
     make_error: v8::Global<v8::Function>,
+    /// `cloneHost(obj)`: the value that stands for a cloneable host object.
+    clone_host: v8::Global<v8::Function>,
+    /// `deserializeHost(value)`: the host object rebuilt from that value.
+    deserialize_host: v8::Global<v8::Function>,
+}
+
+/// The serializer delegate of `structuredClone`: DataCloneErrors are built by JS, marked
+/// host objects are written as the value `cloneHost` returns, SharedArrayBuffers are
+/// shared by backing store.
+struct CloneSerializer {
+    hooks: std::rc::Rc<CloneHooks>,
     shared: std::rc::Rc<RefCell<Vec<v8::SharedRef<v8::BackingStore>>>>,
 }
 
@@ -721,7 +781,19 @@ impl v8::ValueSerializerImpl for CloneSerializer {
         scope: &mut v8::PinScope<'s, '_>,
         message: v8::Local<'s, v8::String>,
     ) {
-        throw_clone_error_str(scope, &self.make_error, message);
+        throw_clone_error_str(scope, &self.hooks.make_error, message);
+    }
+
+    fn has_custom_host_object(&self, _isolate: &v8::Isolate) -> bool {
+        true
+    }
+
+    fn is_host_object<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        object: v8::Local<'s, v8::Object>,
+    ) -> Option<bool> {
+        Some(transfer_mode(scope, object).is_some())
     }
 
     fn get_shared_array_buffer_id<'s>(
@@ -737,15 +809,23 @@ impl v8::ValueSerializerImpl for CloneSerializer {
     fn write_host_object<'s>(
         &self,
         scope: &mut v8::PinScope<'s, '_>,
-        _object: v8::Local<'s, v8::Object>,
-        _helper: &dyn ValueSerializerHelper,
+        object: v8::Local<'s, v8::Object>,
+        helper: &dyn ValueSerializerHelper,
     ) -> Option<bool> {
-        throw_clone_error(
-            scope,
-            &self.make_error,
-            "Cannot clone object of unsupported type.",
-        );
-        None
+        let mode = transfer_mode(scope, object).unwrap_or(0);
+        if mode & MODE_CLONEABLE == 0 {
+            throw_clone_error(
+                scope,
+                &self.hooks.make_error,
+                "Cannot clone object of unsupported type.",
+            );
+            return None;
+        }
+        let f = v8::Local::new(scope, &self.hooks.clone_host);
+        let undef = v8::undefined(scope).into();
+        let standin = f.call(scope, undef, &[object.into()])?;
+        let ctx = scope.get_current_context();
+        helper.write_value(ctx, standin)
     }
 
     fn get_wasm_module_transfer_id(
@@ -758,10 +838,33 @@ impl v8::ValueSerializerImpl for CloneSerializer {
 }
 
 struct CloneDeserializer {
+    hooks: std::rc::Rc<CloneHooks>,
     shared: std::rc::Rc<RefCell<Vec<v8::SharedRef<v8::BackingStore>>>>,
 }
 
 impl v8::ValueDeserializerImpl for CloneDeserializer {
+    fn read_host_object<'s>(
+        &self,
+        scope: &mut v8::PinScope<'s, '_>,
+        helper: &dyn ValueDeserializerHelper,
+    ) -> Option<v8::Local<'s, v8::Object>> {
+        let ctx = scope.get_current_context();
+        let standin = helper.read_value(ctx)?;
+        // V8 forbids JS while it reads objects; the host object is rebuilt by JS.
+        let scope = std::pin::pin!(v8::AllowJavascriptExecutionScope::new(scope));
+        let scope = &mut scope.init();
+        let f = v8::Local::new(scope, &self.hooks.deserialize_host);
+        let undef = v8::undefined(scope).into();
+        let v = f.call(scope, undef, &[standin])?;
+        match v8::Local::<v8::Object>::try_from(v) {
+            Ok(o) => Some(o),
+            Err(_) => {
+                throw_plain(scope, DESERIALIZE_FAILED);
+                None
+            }
+        }
+    }
+
     fn get_shared_array_buffer_from_id<'s>(
         &self,
         scope: &mut v8::PinScope<'s, '_>,
@@ -787,18 +890,43 @@ impl v8::ValueDeserializerImpl for CloneDeserializer {
     }
 }
 
-/// `structuredClone(value, transferList, makeError)`: serializes `value` (ArrayBuffers in
-/// `transferList`, an array, are transferred: detached here and moved into the clone) and
-/// deserializes it again. `makeError(message)` builds the DataCloneError to throw.
+fn function_arg(
+    scope: &mut Scope,
+    args: &v8::FunctionCallbackArguments,
+    i: i32,
+) -> Option<v8::Global<v8::Function>> {
+    match v8::Local::<v8::Function>::try_from(args.get(i)) {
+        Ok(f) => Some(v8::Global::new(scope, f)),
+        Err(_) => {
+            throw_type(scope, "structuredClone hooks must be functions");
+            None
+        }
+    }
+}
+
+/// `structuredClone(value, transferList, makeError, cloneHost, deserializeHost)`:
+/// serializes `value` (ArrayBuffers in `transferList`, an array, are transferred: detached
+/// here and moved into the clone) and deserializes it again. See `CloneHooks` for the
+/// functions.
 fn structured_clone(
     scope: &mut Scope,
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let Ok(make_error) = v8::Local::<v8::Function>::try_from(args.get(2)) else {
-        return throw_type(scope, "makeError must be a function");
+    let Some(make_error) = function_arg(scope, &args, 2) else {
+        return;
     };
-    let make_error = v8::Global::new(scope, make_error);
+    let Some(clone_host) = function_arg(scope, &args, 3) else {
+        return;
+    };
+    let Some(deserialize_host) = function_arg(scope, &args, 4) else {
+        return;
+    };
+    let hooks = std::rc::Rc::new(CloneHooks {
+        make_error,
+        clone_host,
+        deserialize_host,
+    });
     let mut transfer: Vec<v8::Local<v8::ArrayBuffer>> = Vec::new();
     if let Ok(list) = v8::Local::<v8::Array>::try_from(args.get(1)) {
         for i in 0..list.length() {
@@ -808,21 +936,21 @@ fn structured_clone(
             let Ok(ab) = v8::Local::<v8::ArrayBuffer>::try_from(item) else {
                 return throw_clone_error(
                     scope,
-                    &make_error,
+                    &hooks.make_error,
                     "Found invalid value in transferList.",
                 );
             };
             if !ab.is_detachable() || ab.was_detached() {
                 return throw_clone_error(
                     scope,
-                    &make_error,
+                    &hooks.make_error,
                     "Cannot transfer object of unsupported type.",
                 );
             }
             if transfer.iter().any(|t| *t == ab) {
                 return throw_clone_error(
                     scope,
-                    &make_error,
+                    &hooks.make_error,
                     "Transfer list contains duplicate ArrayBuffer",
                 );
             }
@@ -836,7 +964,7 @@ fn structured_clone(
         let ser = v8::ValueSerializer::new(
             scope,
             Box::new(CloneSerializer {
-                make_error,
+                hooks: hooks.clone(),
                 shared: shared.clone(),
             }),
         );
@@ -860,7 +988,8 @@ fn structured_clone(
         moved.push(v8::ArrayBuffer::with_backing_store(scope, &store));
     }
 
-    let de = v8::ValueDeserializer::new(scope, Box::new(CloneDeserializer { shared }), &data);
+    let de =
+        v8::ValueDeserializer::new(scope, Box::new(CloneDeserializer { hooks, shared }), &data);
     if de.read_header(ctx).is_none() {
         return;
     }

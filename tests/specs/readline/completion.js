@@ -1,6 +1,8 @@
 // Tab completion: sync and callback completers (readline), async ones (readline/promises),
 // common-prefix insertion, the candidate list on a second tab, and completer errors.
 'use strict';
+// Terminal-mode behaviour depends on TERM (TERM=dumb disables line editing).
+process.env.TERM = 'xterm';
 const readline = require('readline');
 const readlinePromises = require('readline/promises');
 const EventEmitter = require('events');
@@ -84,12 +86,17 @@ async function main() {
   show('no candidates', none);
 
   // A callback completer.
+  let completed;
+  const callbackDone = new Promise((resolve) => { completed = resolve; });
   const cb = make(readline, (line, callback) => {
-    setImmediate(() => callback(null, [['callback-done'], line]));
+    setImmediate(() => {
+      callback(null, [['callback-done'], line]);
+      completed();
+    });
   });
   cb.input.write('call\t');
   show('before callback', cb);
-  await new Promise((r) => setTimeout(r, 5));
+  await callbackDone;
   show('after callback', cb);
   const cbErr = make(readline, (line, callback) => callback(new Error('no completions')));
   cbErr.input.write('q\t');

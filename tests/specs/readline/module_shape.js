@@ -1,5 +1,7 @@
 // The shape of readline and readline/promises: exports, prototypes, lengths, legacy names.
 'use strict';
+// Terminal-mode behaviour depends on TERM (TERM=dumb disables line editing).
+process.env.TERM = 'xterm';
 const readline = require('readline');
 const promises = require('readline/promises');
 const { promisify } = require('util');

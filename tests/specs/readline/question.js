@@ -1,6 +1,8 @@
 // question(): callback and promise forms, AbortSignal, util.promisify, closed interfaces,
 // prompts and setPrompt/getPrompt.
 'use strict';
+// Terminal-mode behaviour depends on TERM (TERM=dumb disables line editing).
+process.env.TERM = 'xterm';
 const readline = require('readline');
 const readlinePromises = require('readline/promises');
 const { promisify } = require('util');

@@ -1,5 +1,7 @@
 // Terminal-mode line editing: what each key does to `line`/`cursor` and what is drawn.
 'use strict';
+// Terminal-mode behaviour depends on TERM (TERM=dumb disables line editing).
+process.env.TERM = 'xterm';
 const readline = require('readline');
 const EventEmitter = require('events');
 const { PassThrough } = require('stream');
@@ -191,6 +193,12 @@ function state(label, t) {
   const t2 = make();
   t2.rl.on('close', () => console.log('ctrl+c closes without SIGINT listener'));
   t2.input.write('\x03');
+  const t3 = make();
+  t3.rl.on('SIGTSTP', () => console.log('SIGTSTP event'));
+  t3.rl.on('SIGCONT', () => console.log('never: SIGCONT only follows a real suspension'));
+  t3.input.write('\x1a');
+  console.log('still open after ctrl+z:', t3.rl.closed);
+  t3.rl.close();
 }
 
 // Lines ended by 'end' in terminal mode.

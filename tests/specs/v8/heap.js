@@ -61,14 +61,15 @@ stream.on('end', () => {
   console.log(profiler.stop());
   profiler.start();
   profiler.start();
-  let junk = [];
-  for (let i = 0; i < 200000; i++) junk.push({ i });
-  junk = null;
+  v8.setFlagsFromString('--expose-gc');
+  require('vm').runInNewContext('gc')();
   const result = profiler.stop();
   console.log(Object.keys(result), result.version, typeof result.startTime,
               result.endTime >= result.startTime, Array.isArray(result.statistics));
   const first = result.statistics[0];
   console.log(Object.keys(first), typeof first.gcType, typeof first.cost);
-  console.log(Object.keys(first.beforeGC), types(first.afterGC.heapStatistics) === types(heap));
+  console.log(Object.keys(first.beforeGC), types(first.afterGC.heapStatistics));
+  console.log(types(first.beforeGC.heapSpaceStatistics[0]));
+  console.log(result.statistics.some((s) => s.gcType === 'MarkSweepCompact'));
   console.log(profiler.stop());
 });

@@ -151,6 +151,16 @@ function setupProcess(process, requireBuiltin) {
       throw new codes.ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
     }
   };
+  // Errors of the credential calls are shaped like Node's C++ ErrnoException.
+  const credentialError = (r, syscall) => {
+    const { uvErrName } = requireBuiltin('internal/errors');
+    const code = uvErrName(r);
+    const err = new Error(`${code}, ${internalBinding('errors').strerror(r)}`);
+    err.errno = -r;
+    err.code = code;
+    err.syscall = syscall;
+    return err;
+  };
   const credentialSetter = (kind, syscall, what) => function(id) {
     validateId(id, 'id');
     const r = binding.setCredential(kind, id);
@@ -158,7 +168,7 @@ function setupProcess(process, requireBuiltin) {
       const { codes } = requireBuiltin('internal/errors');
       throw new codes.ERR_UNKNOWN_CREDENTIAL(what, id);
     }
-    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, syscall);
+    if (r < 0) throw credentialError(r, syscall);
   };
   process.setuid = credentialSetter('uid', 'setuid', 'User');
   process.seteuid = credentialSetter('euid', 'seteuid', 'User');
@@ -172,7 +182,7 @@ function setupProcess(process, requireBuiltin) {
       const { codes } = requireBuiltin('internal/errors');
       throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', groups[r - 1]);
     }
-    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, 'setgroups');
+    if (r < 0) throw credentialError(r, 'setgroups');
   };
   process.initgroups = function initgroups(user, extraGroup) {
     validateId(user, 'user');
@@ -181,7 +191,7 @@ function setupProcess(process, requireBuiltin) {
     const { codes } = requireBuiltin('internal/errors');
     if (r === 1) throw new codes.ERR_UNKNOWN_CREDENTIAL('User', user);
     if (r === 2) throw new codes.ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
-    if (r < 0) throw requireBuiltin('internal/errors').errnoException(r, 'initgroups');
+    if (r < 0) throw credentialError(r, 'initgroups');
   };
 
   const hrtime = function hrtime(prev) {

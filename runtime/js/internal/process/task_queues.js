@@ -89,9 +89,18 @@ function queueMicrotask(callback) {
   }
   enqueueMicrotask(() => {
     try {
-      const domain = resource !== undefined ? domainHooks.before(resource) : undefined;
-      callback();
-      if (domain !== undefined) domainHooks.after(domain);
+      if (resource === undefined) {
+        callback();
+      } else {
+        // Like Node, the domain is left before an error is reported, so it does not
+        // catch errors of microtasks.
+        const domain = domainHooks.before(resource);
+        try {
+          callback();
+        } finally {
+          domainHooks.after(domain);
+        }
+      }
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
     }

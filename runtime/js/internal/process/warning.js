@@ -56,6 +56,8 @@ function onWarning(warning) {
   if (!(warning instanceof Error)) return;
   const opts = process._rnodeOptions;
   if (opts.noWarnings) return;
+  const disabled = opts.disableWarnings || [];
+  if (disabled.includes(warning.name) || (warning.code && disabled.includes(warning.code))) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
   const trace = opts.traceWarnings || (isDeprecation && process.traceDeprecation);

@@ -486,12 +486,6 @@ class Test {
     return this.#context;
   }
 
-  // Runs the user function with `this` = the context, as the current parent of tests
-  // created synchronously inside it.
-  callFn(ctx, args) {
-    return callWithParent(this, this.fn, ctx, args);
-  }
-
   start() {
     this.reporter.enqueue(this.nesting, this.loc, this.name);
     if (!this.parent.hasConcurrency()) {
@@ -538,7 +532,7 @@ class Test {
       if (this.fn.length === 2) {
         // An error-first callback style test.
         const { promise, cb } = createDeferredCallback();
-        const ret = this.callFn(ctx, [ctx, cb]);
+        const ret = callWithParent(this, this.fn, ctx, [ctx, cb]);
         if (isPromiseLike(ret)) {
           this.fail(testFailure('passed a callback but also returned a Promise', kCallbackAndPromisePresent));
           await Promise.race([ret, stop.promise]);
@@ -546,7 +540,7 @@ class Test {
           await Promise.race([promise, stop.promise]);
         }
       } else {
-        const ret = this.callFn(ctx, [ctx]);
+        const ret = callWithParent(this, this.fn, ctx, [ctx]);
         await Promise.race([Promise.resolve(ret), stop.promise]);
       }
       this.shouldAbort();

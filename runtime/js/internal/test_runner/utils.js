@@ -2,8 +2,7 @@
 // call-site locations, the `done` callback of callback-style tests, and reporter setup.
 'use strict';
 
-const { codes } = require('internal/errors');
-const { kIsNodeError } = require('internal/errors');
+const { codes, kIsNodeError } = require('internal/errors');
 
 // Why a test failed (`error.failureType`), as Node names them.
 const kCallbackAndPromisePresent = 'callbackAndPromisePresent';
@@ -29,19 +28,43 @@ function isTestFailureError(err) {
     err[kIsNodeError] === true;
 }
 
-// An ERR_TEST_FAILURE. Node's carry no stack frames unless they point at user code
-// (`withStack`), e.g. a second call of `done`.
-function testFailure(cause, failureType, withStack = false) {
-  if (withStack) return new codes.ERR_TEST_FAILURE(cause, failureType);
+// An ERR_TEST_FAILURE. As with Node's internal errors, frames of the runtime's own
+// internals are left out of its stack (so it shows only user code, if any).
+function testFailure(cause, failureType, above = testFailure) {
+  const error = new codes.ERR_TEST_FAILURE(cause, failureType);
+  hideInternalFrames(error, above);
+  return error;
+}
+
+function hideInternalFrames(error, above) {
   const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
   const writable = desc === undefined || desc.writable === true || typeof desc.set === 'function';
-  if (!writable) return new codes.ERR_TEST_FAILURE(cause, failureType);
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  if (!writable || typeof Error.captureStackTrace !== 'function') return;
+  const savedPrepare = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  const header = `${error.name} [${error.code}]: ${error.message}`;
   try {
-    return new codes.ERR_TEST_FAILURE(cause, failureType);
+    Error.stackTraceLimit = Infinity;
+    Error.prepareStackTrace = (_, callSites) => {
+      let stack = header;
+      let shown = 0;
+      for (const site of callSites) {
+        if (shown >= savedLimit) break;
+        const file = site.getFileName?.() ?? '';
+        if (typeof file === 'string' && file.startsWith('node:internal')) continue;
+        stack += `\n    at ${site}`;
+        shown++;
+      }
+      return stack;
+    };
+    Error.captureStackTrace(error, above);
+    // Materialize the string while the formatter is in place.
+    error.stack; // eslint-disable-line no-unused-expressions
+  } catch {
+    // Keep whatever stack the error already had.
   } finally {
-    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
   }
 }
 
@@ -86,9 +109,7 @@ function createDeferredCallback() {
     // A second call is the user's mistake: say so once (with the caller's stack).
     if (calls > 1) {
       if (calls === 2) {
-        const error = testFailure('callback invoked multiple times', kMultipleCallbackInvocations, true);
-        Error.captureStackTrace?.(error, done);
-        throw error;
+        throw testFailure('callback invoked multiple times', kMultipleCallbackInvocations, done);
       }
       return;
     }
