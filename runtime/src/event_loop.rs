@@ -78,6 +78,8 @@ pub struct LoopState {
     pub timer_ref: Cell<bool>,
     pub immediate_count: Cell<u32>,
     pub immediate_ref_count: Cell<u32>,
+    /// The current check-phase batch was cut short by a throw (see js/internal/timers.js).
+    pub immediate_outstanding: Cell<bool>,
     /// Ref'd handles (servers, sockets, child processes, watchers) keeping the loop alive.
     pub ref_handles: Cell<u32>,
     pending_ops: Cell<u32>,
@@ -106,6 +108,7 @@ impl LoopState {
             timer_ref: Cell::new(true),
             immediate_count: Cell::new(0),
             immediate_ref_count: Cell::new(0),
+            immediate_outstanding: Cell::new(false),
             ref_handles: Cell::new(0),
             pending_ops: Cell::new(0),
             callbacks: RefCell::new(HashMap::new()),
@@ -229,20 +232,46 @@ pub fn call_js(
     recv: v8::Local<v8::Value>,
     args: &[v8::Local<v8::Value>],
 ) -> Option<()> {
-    {
-        v8::tc_scope!(let tc, scope);
-        let r = f.call(tc, recv, args);
-        if r.is_none() {
-            if tc.has_terminated() || !tc.can_continue() {
-                return None;
-            }
-            if let Some(exc) = tc.exception() {
-                let msg = tc.message();
-                handle_uncaught(tc, exc, msg)?;
-            }
-        }
+    // As Node's callback scope: after a callback that threw (and was handled by an
+    // 'uncaughtException' listener) the tick queue is left for the next callback.
+    if call_catching(scope, f, recv, args)? {
+        run_ticks(scope)?;
     }
+    Some(())
+}
+
+/// Like [`call_js`], but drains the tick queue even when the function threw (the main
+/// script: Node runs its pending ticks before the loop starts).
+pub fn call_js_always_drain(
+    scope: &mut Scope,
+    f: v8::Local<v8::Function>,
+    recv: v8::Local<v8::Value>,
+    args: &[v8::Local<v8::Value>],
+) -> Option<()> {
+    call_catching(scope, f, recv, args)?;
     run_ticks(scope)
+}
+
+/// Calls `f`; an exception goes to the uncaught-exception path. Returns whether it
+/// completed without throwing (None: the process is stopping).
+fn call_catching(
+    scope: &mut Scope,
+    f: v8::Local<v8::Function>,
+    recv: v8::Local<v8::Value>,
+    args: &[v8::Local<v8::Value>],
+) -> Option<bool> {
+    v8::tc_scope!(let tc, scope);
+    if f.call(tc, recv, args).is_some() {
+        return Some(true);
+    }
+    if tc.has_terminated() || !tc.can_continue() {
+        return None;
+    }
+    if let Some(exc) = tc.exception() {
+        let msg = tc.message();
+        handle_uncaught(tc, exc, msg)?;
+    }
+    Some(false)
 }
 
 /// Drain `process.nextTick` callbacks, microtasks and unhandled-rejection processing.
@@ -311,10 +340,20 @@ pub fn handle_uncaught(
     v8::tc_scope!(let tc, scope);
     let r = f.call(tc, undef, &[exc, arrow]);
     if r.is_none() {
-        // The handler itself threw: Node exits with 7.
+        // The handler itself threw: Node prints that error's report and exits with 7.
         if let Some(e) = tc.exception() {
-            let s = e.to_rust_string_lossy(tc);
-            eprintln!("{s}");
+            let msg = tc.message();
+            let arrow = arrow_message(tc, msg);
+            let text = v8::Local::<v8::Object>::try_from(e)
+                .ok()
+                .and_then(|o| {
+                    let key = str(tc, "stack");
+                    o.get(tc, key.into())
+                })
+                .filter(|s| s.is_string())
+                .unwrap_or(e)
+                .to_rust_string_lossy(tc);
+            eprintln!("{arrow}\n{text}\n\nNode.js v{}", crate::NODE_VERSION);
         }
         st.exit_requested.set(Some(7));
         return None;
@@ -372,12 +411,15 @@ fn tick(scope: &mut Scope, st: &Rc<LoopState>) -> Option<()> {
         Some(Duration::ZERO)
     };
     poll(scope, st, timeout)?;
-    // check
+    // check: a batch cut short by a throw continues in the same phase (Node's CheckImmediate).
     if st.immediate_count.get() > 0 {
         let hooks = st.hooks();
         let f = v8::Local::new(scope, &hooks.process_immediate);
         let undef = v8::undefined(scope).into();
         call_js(scope, f, undef, &[])?;
+        while st.immediate_outstanding.get() {
+            call_js(scope, f, undef, &[])?;
+        }
     }
     // close callbacks are queued by handles as immediates-before-check in JS for now.
     Some(())

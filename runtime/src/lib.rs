@@ -101,7 +101,16 @@ pub fn run(options: RuntimeOptions, startup_snapshot: Option<&'static [u8]>) -> 
 
     let code = {
         v8::scope!(let scope, isolate);
-        let context = v8::Context::new(scope, Default::default());
+        let context = match snapshot {
+            Some(_) => {
+                v8::Context::from_snapshot(scope, snapshot::MAIN_CONTEXT_INDEX, Default::default())
+            }
+            None => Some(v8::Context::new(scope, Default::default())),
+        };
+        let Some(context) = context else {
+            eprintln!("rnode: the startup snapshot has no main context");
+            return 1;
+        };
         let scope = &mut v8::ContextScope::new(scope, context);
         let hooks = if snapshot.is_some() {
             scope
@@ -218,5 +227,5 @@ fn start(scope: &mut bindings::Scope, hooks_obj: v8::Local<v8::Object>) -> Optio
     let f = v8::Local::new(scope, &prepare);
     event_loop::call_js(scope, f, undef, &[])?;
     let f = v8::Local::new(scope, &run_main);
-    event_loop::call_js(scope, f, undef, &[])
+    event_loop::call_js_always_drain(scope, f, undef, &[])
 }

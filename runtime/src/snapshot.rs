@@ -11,6 +11,9 @@ use std::rc::Rc;
 /// Index of the bootstrap's hooks object in the default context's snapshot data.
 pub const HOOKS_INDEX: usize = 0;
 
+/// Index of the bootstrapped main context among the snapshot's contexts.
+pub const MAIN_CONTEXT_INDEX: usize = 0;
+
 /// Runs the bootstrap in a snapshot-creating isolate and returns the snapshot blob.
 pub fn create() -> Result<Vec<u8>, String> {
     init_v8(&[]);
@@ -21,7 +24,17 @@ pub fn create() -> Result<Vec<u8>, String> {
     creator.set_slot(Rc::new(modules::ModuleMap::default()));
     {
         v8::scope!(let scope, &mut creator);
+        // The default context stays a plain V8 context: `Context::new` clones it, and new
+        // realms (vm contexts) must not inherit the bootstrapped globals.
+        let plain = v8::Context::new(scope, Default::default());
+        scope.set_default_context(plain);
         let context = v8::Context::new(scope, Default::default());
+        let main_index = scope.add_context(context);
+        if main_index != MAIN_CONTEXT_INDEX {
+            return Err(format!(
+                "main context stored at index {main_index}, expected {MAIN_CONTEXT_INDEX}"
+            ));
+        }
         let scope = &mut v8::ContextScope::new(scope, context);
         let hooks = crate::bootstrap(scope).ok_or("bootstrap failed while making the snapshot")?;
         let index = scope.add_context_data(context, hooks);
@@ -30,7 +43,6 @@ pub fn create() -> Result<Vec<u8>, String> {
                 "hooks stored at context data index {index}, expected {HOOKS_INDEX}"
             ));
         }
-        scope.set_default_context(context);
     }
     // The snapshot may not contain persistent handles: drop the Rust-side state first.
     creator.remove_slot::<Rc<modules::ModuleMap>>();

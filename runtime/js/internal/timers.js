@@ -363,6 +363,18 @@ class Immediate {
 }
 
 let outstandingQueue = null;
+let outstandingReported = false;
+
+// Tells the loop whether a batch was cut short by a throw: it then calls
+// processImmediate() again in the same check phase, as Node does.
+function setOutstanding(queue) {
+  outstandingQueue = queue;
+  const has = queue !== null;
+  if (has !== outstandingReported) {
+    outstandingReported = has;
+    binding.setImmediateOutstanding(has);
+  }
+}
 
 function processImmediate() {
   // Immediates queued while this runs wait for the next loop iteration.
@@ -375,7 +387,7 @@ function processImmediate() {
   let ranAtLeastOne = false;
   while (immediate !== null) {
     if (immediate._destroyed) {
-      outstandingQueue = null;
+      setOutstanding(null);
       immediate = immediate._idleNext;
       continue;
     }
@@ -393,7 +405,7 @@ function processImmediate() {
     syncImmediateCounts();
     const next = immediate._idleNext;
     // If the callback throws, the rest of this batch runs in the next call.
-    outstandingQueue = next !== null ? { head: next, tail: queue.tail } : null;
+    setOutstanding(next !== null ? { head: next, tail: queue.tail } : null);
     const argv = immediate._argv;
     const cb = immediate._onImmediate;
     immediate._onImmediate = null;
@@ -403,7 +415,7 @@ function processImmediate() {
     if (domain !== undefined) domainHooks.after(domain);
     immediate = next;
   }
-  outstandingQueue = null;
+  setOutstanding(null);
 }
 
 function clearImmediate(immediate) {

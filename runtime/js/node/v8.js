@@ -453,5 +453,4 @@ module.exports = {
   startupSnapshot,
   setHeapSnapshotNearHeapLimit,
   GCProfiler,
-  _sc: require("internal/structured_clone"),
 };

@@ -33,10 +33,9 @@ const {
 
 const kParsingContext = Symbol('script parsing context');
 
-let FastBuffer;
+// A Buffer over the bytes of a Uint8Array made by the binding (no copy).
 function toBuffer(u8) {
-  if (FastBuffer === undefined) FastBuffer = require('buffer').Buffer;
-  return FastBuffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  return require('buffer').Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
 }
 
 // Compiled code of each Script (a native handle), keyed by the Script.
@@ -165,10 +164,10 @@ function createContext(contextObject = {}, options = kEmptyObject) {
   }
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   const ownMicrotaskQueue = microtaskMode === 'afterEvaluate';
-  // Validated as Node does; a context-level loader (for import() in code that has no
-  // referrer script) is not applied: such imports use the main context's loader.
-  getHostDefinedOptionId(importModuleDynamically, name);
-  binding.makeContext(contextObject, name, origin, strings, wasm, ownMicrotaskQueue);
+  // The context's own loader serves import() from code that has no referrer script.
+  const hostId = getHostDefinedOptionId(importModuleDynamically, name);
+  binding.makeContext(contextObject, name, origin, strings, wasm, ownMicrotaskQueue, hostId);
+  registerImportModuleDynamically(hostId, contextObject, importModuleDynamically);
   return contextObject;
 }
 

@@ -12,6 +12,7 @@ pub fn functions() -> Vec<OpFn> {
         op("getLibuvNow", get_now),
         op("hrtime", hrtime),
         op("runMicrotasks", run_microtasks),
+        op("setImmediateOutstanding", set_immediate_outstanding),
         op("enqueueMicrotask", enqueue_microtask),
     ]
 }
@@ -73,7 +74,11 @@ fn get_now(
     _args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let n = state(scope).now();
+    // Like Node's GetNow: refresh the loop clock first, so a timer created after a long
+    // synchronous stretch starts counting from now.
+    let st = state(scope);
+    st.update_time();
+    let n = st.now();
     rv.set(num(scope, n));
 }
 
@@ -85,4 +90,14 @@ fn hrtime(
 ) {
     let n = state(scope).hrnow();
     rv.set(num(scope, n));
+}
+
+/// `setImmediateOutstanding(bool)`: a check-phase batch was interrupted by a throw.
+fn set_immediate_outstanding(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let v = args.get(0).boolean_value(scope);
+    state(scope).immediate_outstanding.set(v);
 }

@@ -947,7 +947,7 @@ fn structured_clone(
                     "Cannot transfer object of unsupported type.",
                 );
             }
-            if transfer.iter().any(|t| *t == ab) {
+            if transfer.contains(&ab) {
                 return throw_clone_error(
                     scope,
                     &hooks.make_error,
@@ -1004,10 +1004,13 @@ fn structured_clone(
 // ---------------------------------------------------------------------------------------
 // Heap statistics, flags, snapshots
 
-/// The 14 numbers of `v8.getHeapStatistics()`, in Node's order.
-fn heap_stats_values(scope: &mut Scope) -> [f64; 14] {
-    let s = scope.get_heap_statistics();
-    [
+/// Heap statistics (the 14 numbers of `v8.getHeapStatistics()`, in Node's order) and one
+/// `(name, [size, used, available, physical])` per heap space.
+type HeapSample = ([f64; 14], Vec<(String, [f64; 4])>);
+
+fn heap_sample(isolate: &mut v8::Isolate) -> HeapSample {
+    let s = isolate.get_heap_statistics();
+    let heap = [
         s.total_heap_size() as f64,
         s.total_heap_size_executable() as f64,
         s.total_physical_size() as f64,
@@ -1022,7 +1025,22 @@ fn heap_stats_values(scope: &mut Scope) -> [f64; 14] {
         s.total_global_handles_size() as f64,
         s.used_global_handles_size() as f64,
         s.external_memory() as f64,
-    ]
+    ];
+    let mut spaces = Vec::new();
+    for i in 0..isolate.number_of_heap_spaces() {
+        if let Some(sp) = isolate.get_heap_space_statistics(i) {
+            spaces.push((
+                sp.space_name().to_string_lossy().into_owned(),
+                [
+                    sp.space_size() as f64,
+                    sp.space_used_size() as f64,
+                    sp.space_available_size() as f64,
+                    sp.physical_space_size() as f64,
+                ],
+            ));
+        }
+    }
+    (heap, spaces)
 }
 
 fn numbers<'s>(scope: &mut Scope<'s, '_>, vals: &[f64]) -> v8::Local<'s, v8::Value> {
@@ -1035,28 +1053,8 @@ fn heap_statistics(
     _args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let vals = heap_stats_values(scope);
-    rv.set(numbers(scope, &vals));
-}
-
-/// One `[name, size, used, available, physical]` per space.
-fn heap_space_values(scope: &mut Scope) -> Vec<(String, [f64; 4])> {
-    let n = scope.number_of_heap_spaces();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        if let Some(s) = scope.get_heap_space_statistics(i) {
-            out.push((
-                s.space_name().to_string_lossy().into_owned(),
-                [
-                    s.space_size() as f64,
-                    s.space_used_size() as f64,
-                    s.space_available_size() as f64,
-                    s.physical_space_size() as f64,
-                ],
-            ));
-        }
-    }
-    out
+    let (heap, _) = heap_sample(scope);
+    rv.set(numbers(scope, &heap));
 }
 
 fn space_values_to_js<'s>(
@@ -1077,7 +1075,7 @@ fn heap_space_statistics(
     _args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let spaces = heap_space_values(scope);
+    let (_, spaces) = heap_sample(scope);
     rv.set(space_values_to_js(scope, &spaces));
 }
 
@@ -1177,8 +1175,8 @@ fn set_promise_hooks(
 /// One GC seen by the profiler.
 struct GcRecord {
     gc_type: &'static str,
-    before: ([f64; 14], Vec<(String, [f64; 4])>),
-    after: Option<([f64; 14], Vec<(String, [f64; 4])>)>,
+    before: HeapSample,
+    after: Option<HeapSample>,
     start: std::time::Instant,
     cost_us: f64,
 }
@@ -1204,41 +1202,6 @@ fn gc_type_name(t: v8::GCType) -> &'static str {
     }
 }
 
-fn isolate_stats(isolate: &mut v8::Isolate) -> ([f64; 14], Vec<(String, [f64; 4])>) {
-    let s = isolate.get_heap_statistics();
-    let heap = [
-        s.total_heap_size() as f64,
-        s.total_heap_size_executable() as f64,
-        s.total_physical_size() as f64,
-        s.total_available_size() as f64,
-        s.used_heap_size() as f64,
-        s.heap_size_limit() as f64,
-        s.malloced_memory() as f64,
-        s.peak_malloced_memory() as f64,
-        if s.does_zap_garbage() { 1.0 } else { 0.0 },
-        s.number_of_native_contexts() as f64,
-        s.number_of_detached_contexts() as f64,
-        s.total_global_handles_size() as f64,
-        s.used_global_handles_size() as f64,
-        s.external_memory() as f64,
-    ];
-    let mut spaces = Vec::new();
-    for i in 0..isolate.number_of_heap_spaces() {
-        if let Some(sp) = isolate.get_heap_space_statistics(i) {
-            spaces.push((
-                sp.space_name().to_string_lossy().into_owned(),
-                [
-                    sp.space_size() as f64,
-                    sp.space_used_size() as f64,
-                    sp.space_available_size() as f64,
-                    sp.physical_space_size() as f64,
-                ],
-            ));
-        }
-    }
-    (heap, spaces)
-}
-
 extern "C" fn gc_prologue(
     isolate: v8::UnsafeRawIsolatePtr,
     gc_type: v8::GCType,
@@ -1247,7 +1210,7 @@ extern "C" fn gc_prologue(
 ) {
     // SAFETY: V8 calls GC callbacks on the isolate's thread with the isolate it belongs to.
     let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr_unchecked(isolate) };
-    let before = isolate_stats(&mut isolate);
+    let before = heap_sample(&mut isolate);
     GC_PROFILER.with(|p| {
         let mut p = p.borrow_mut();
         if p.active {
@@ -1270,7 +1233,7 @@ extern "C" fn gc_epilogue(
 ) {
     // SAFETY: as in `gc_prologue`.
     let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr_unchecked(isolate) };
-    let after = isolate_stats(&mut isolate);
+    let after = heap_sample(&mut isolate);
     GC_PROFILER.with(|p| {
         let mut p = p.borrow_mut();
         if let Some(last) = p.records.last_mut() {

@@ -9,6 +9,11 @@
 //! keeps the sandbox as interceptor data. Both are ordinary heap edges, so a context and its
 //! sandbox are collected together. A per-context microtask queue (`microtaskMode:
 //! 'afterEvaluate'`) is kept alive by the contexts associated with it.
+//!
+//! Code compiled here carries a symbol in its V8 host-defined options. When js/internal/vm.js
+//! loads, this binding installs the isolate's dynamic-import (and later import.meta)
+//! callbacks: `import()` from such code goes to the vm's JS hook, every other request is
+//! passed unchanged to `crate::modules`.
 
 use crate::bindings::{op, set_val, str, uint8_array, OpFn, Scope};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -21,6 +26,8 @@ const CONTEXT_KEY: &str = "rnode:vm:contextGlobal";
 const NO_WASM_KEY: &str = "rnode:vm:noWasm";
 /// On a context's global proxy: the context runs its own microtask queue after evaluation.
 const OWN_QUEUE_KEY: &str = "rnode:vm:ownMicrotaskQueue";
+/// On a context's global proxy: the host id for `import()` from code without a referrer.
+const HOST_ID_KEY: &str = "rnode:vm:hostId";
 /// On an exception: its `stack` already starts with the source arrow.
 const DECORATED_KEY: &str = "rnode:vm:decorated";
 
@@ -185,7 +192,13 @@ fn dynamic_import<'s>(
     import_attributes: v8::Local<'s, v8::FixedArray>,
 ) -> Option<v8::Local<'s, v8::Promise>> {
     let hook = vm_state(scope).import_hook.clone();
-    if let (Some(id), Some(hook)) = (vm_host_id(scope, host_defined_options), hook) {
+    let id = vm_host_id(scope, host_defined_options).or_else(|| {
+        // No referrer script (e.g. a callback V8 runs itself): the context's own id, if vm
+        // made the context.
+        let global = scope.get_current_context().global(scope);
+        get_private(scope, global, HOST_ID_KEY).filter(|v| v.is_symbol())
+    });
+    if let (Some(id), Some(hook)) = (id, hook) {
         // Attributes arrive as [key, value, key, value, ...].
         let mut attrs = Vec::new();
         for i in 0..import_attributes.length() {
@@ -253,8 +266,8 @@ fn is_context(
     rv.set_bool(yes);
 }
 
-/// `makeContext(sandbox, name, origin, allowStrings, allowWasm, ownMicrotaskQueue)`. The
-/// name and origin only matter to an inspector, which rnode does not have.
+/// `makeContext(sandbox, name, origin, allowStrings, allowWasm, ownMicrotaskQueue, hostId)`.
+/// The name and origin only matter to an inspector, which rnode does not have.
 fn make_context(
     scope: &mut Scope,
     args: v8::FunctionCallbackArguments,
@@ -267,6 +280,7 @@ fn make_context(
     let allow_strings = args.get(3).boolean_value(scope);
     let allow_wasm = args.get(4).boolean_value(scope);
     let own_queue = args.get(5).boolean_value(scope);
+    let host_id = args.get(6);
 
     // The interceptors find the sandbox in this array. It stays empty while V8 builds the
     // context: the built-ins it installs on the new global must not be answered from the
@@ -330,6 +344,9 @@ fn make_context(
     if own_queue {
         let t = v8::Boolean::new(scope, true).into();
         set_private(scope, global, OWN_QUEUE_KEY, t);
+    }
+    if host_id.is_symbol() {
+        set_private(scope, global, HOST_ID_KEY, host_id);
     }
     set_private(scope, sandbox, CONTEXT_KEY, global.into());
 }
@@ -718,6 +735,31 @@ fn origin<'s>(
     )
 }
 
+/// A compile source, consuming `cached` (which must outlive the source) when given.
+fn compile_source(
+    code: v8::Local<v8::String>,
+    origin: &v8::ScriptOrigin,
+    cached: Option<&[u8]>,
+) -> (
+    v8::script_compiler::Source,
+    v8::script_compiler::CompileOptions,
+) {
+    match cached {
+        Some(bytes) => (
+            v8::script_compiler::Source::new_with_cached_data(
+                code,
+                Some(origin),
+                v8::script_compiler::CachedData::new(bytes),
+            ),
+            v8::script_compiler::CompileOptions::ConsumeCodeCache,
+        ),
+        None => (
+            v8::script_compiler::Source::new(code, Some(origin)),
+            v8::script_compiler::CompileOptions::NoCompileOptions,
+        ),
+    }
+}
+
 /// Copies the bytes of an ArrayBufferView argument (None when not a view).
 fn view_copy(v: v8::Local<v8::Value>) -> Option<Vec<u8>> {
     let view: v8::Local<v8::ArrayBufferView> = v.try_into().ok()?;
@@ -772,19 +814,7 @@ fn compile_script(
     let compiled = {
         let cscope = &mut v8::ContextScope::new(scope, context);
         let origin = origin(cscope, filename, line_offset, column_offset, host_id);
-        let mut source = match &cached {
-            Some(bytes) => v8::script_compiler::Source::new_with_cached_data(
-                code,
-                Some(&origin),
-                v8::script_compiler::CachedData::new(bytes),
-            ),
-            None => v8::script_compiler::Source::new(code, Some(&origin)),
-        };
-        let options = if cached.is_some() {
-            v8::script_compiler::CompileOptions::ConsumeCodeCache
-        } else {
-            v8::script_compiler::CompileOptions::NoCompileOptions
-        };
+        let (mut source, options) = compile_source(code, &origin, cached.as_deref());
         v8::tc_scope!(let tc, cscope);
         let unbound = v8::script_compiler::compile_unbound_script(
             tc,
@@ -1316,19 +1346,7 @@ fn compile_function(
     let compiled = {
         let cscope = &mut v8::ContextScope::new(scope, context);
         let origin = origin(cscope, filename, line_offset, column_offset, host_id);
-        let mut source = match &cached {
-            Some(bytes) => v8::script_compiler::Source::new_with_cached_data(
-                code,
-                Some(&origin),
-                v8::script_compiler::CachedData::new(bytes),
-            ),
-            None => v8::script_compiler::Source::new(code, Some(&origin)),
-        };
-        let options = if cached.is_some() {
-            v8::script_compiler::CompileOptions::ConsumeCodeCache
-        } else {
-            v8::script_compiler::CompileOptions::NoCompileOptions
-        };
+        let (mut source, options) = compile_source(code, &origin, cached.as_deref());
         v8::tc_scope!(let tc, cscope);
         let f = v8::script_compiler::compile_function(
             tc,
@@ -1621,19 +1639,7 @@ fn module_compile(
             true,
             host_options,
         );
-        let mut source = match &cached {
-            Some(bytes) => v8::script_compiler::Source::new_with_cached_data(
-                code,
-                Some(&origin),
-                v8::script_compiler::CachedData::new(bytes),
-            ),
-            None => v8::script_compiler::Source::new(code, Some(&origin)),
-        };
-        let options = if cached.is_some() {
-            v8::script_compiler::CompileOptions::ConsumeCodeCache
-        } else {
-            v8::script_compiler::CompileOptions::NoCompileOptions
-        };
+        let (mut source, options) = compile_source(code, &origin, cached.as_deref());
         v8::script_compiler::compile_module2(
             cscope,
             &mut source,

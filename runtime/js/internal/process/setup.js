@@ -79,6 +79,7 @@ function setupProcess(process, requireBuiltin) {
     const { format } = requireBuiltin('internal/util/inspect');
     internalBinding('stdio').writeSync(2, `${format(...args)}\n`);
   };
+  if (!('domain' in process)) process.domain = null;
   process._rnodeOptions = opts;
   Object.defineProperty(process, '_rnodeOptions', { enumerable: false });
 

@@ -225,8 +225,10 @@ class Test {
     let { fn, name, parent } = options;
     const testOnly = getOptions().testOnly;
 
+    if (typeof name !== 'string' || name === '') {
+      name = (typeof fn === 'function' && fn.name) || '<anonymous>';
+    }
     if (typeof fn !== 'function') fn = noop;
-    if (typeof name !== 'string' || name === '') name = fn.name || '<anonymous>';
     if (!(parent instanceof Test)) parent = null;
 
     this.fn = fn;
@@ -697,8 +699,13 @@ async function maybeRunRootAfterHooks(test) {
   }
   try {
     await root.runHook('after', root.getContext());
-  } catch {
-    // Reported by the hook itself.
+  } catch (err) {
+    // No test is left to fail: Node reports the hook as a test of its own, named after
+    // the file, outside the counters.
+    const hook = root.hooks.after.find((h) => h.error !== null) ?? root.hooks.after[0];
+    const details = { duration_ms: hook.duration(), error: err };
+    root.reporter.fail(0, hook.loc, root.subtests.length + 1, hook.loc?.file ?? '<root>', details, undefined);
+    root.harness.success = false;
   }
 }
 
@@ -767,15 +774,8 @@ class TestHook extends Test {
     this.hookPostRun();
   }
 
-  // A failing `after` hook of the root has no test to fail: Node reports it as a test
-  // of its own named after the file, outside the counters.
   hookPostRun() {
-    const parent = this.parentTest;
-    if (this.error !== null && parent === parent.root && this.hookType === 'after') {
-      const details = { duration_ms: this.duration(), error: this.error };
-      parent.reporter.fail(0, this.loc, parent.subtests.length + 1, this.loc?.file ?? '<root>', details, undefined);
-      parent.root.harness.success = false;
-    }
+    this.endTime ??= hrtime();
   }
 }
 

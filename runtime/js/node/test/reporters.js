@@ -45,12 +45,9 @@ Object.defineProperties(module.exports, {
     configurable: true,
     enumerable: true,
     get() {
-      // An instance, as in Node.
-      if (lcov === undefined) {
-        const LcovReporter = require('internal/test_runner/reporter/lcov');
-        lcov = new LcovReporter();
-      }
-      return lcov;
+      // A new instance on every read, as in Node.
+      lcov ??= require('internal/test_runner/reporter/lcov');
+      return new lcov();
     },
   },
 });
