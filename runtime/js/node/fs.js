@@ -480,6 +480,57 @@ function rm(p, options, cb) {
   binding.rm(getValidatedPath(p), !!options.recursive, !!options.force, (err) => cb(err || null));
 }
 
+// ---- Vectored I/O: the buffers are joined into one write / split from one read ---------
+
+function writevSync(fd, buffers, position) {
+  const joined = Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+  return binding.write(fd, joined, typeof position === 'number' ? position : -1);
+}
+
+function writev(fd, buffers, position, cb) {
+  if (typeof position === 'function') { cb = position; position = null; }
+  cb = makeCallback(cb);
+  const joined = Buffer.concat(buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+  binding.write(fd, joined, typeof position === 'number' ? position : -1,
+    (err, n) => (err ? cb(err) : cb(null, n, buffers)));
+}
+
+function scatter(bytes, buffers) {
+  let off = 0;
+  for (const b of buffers) {
+    if (off >= bytes.length) break;
+    const n = Math.min(b.byteLength, bytes.length - off);
+    new Uint8Array(b.buffer, b.byteOffset, n).set(bytes.subarray(off, off + n));
+    off += n;
+  }
+  return off;
+}
+
+function readvSync(fd, buffers, position) {
+  const total = buffers.reduce((n, b) => n + b.byteLength, 0);
+  return scatter(binding.read(fd, total, typeof position === 'number' ? position : -1), buffers);
+}
+
+function readv(fd, buffers, position, cb) {
+  if (typeof position === 'function') { cb = position; position = null; }
+  cb = makeCallback(cb);
+  const total = buffers.reduce((n, b) => n + b.byteLength, 0);
+  binding.read(fd, total, typeof position === 'number' ? position : -1,
+    (err, bytes) => (err ? cb(err) : cb(null, scatter(bytes, buffers), buffers)));
+}
+
+// ---- Streams (internal/fs/streams.js) ------------------------------------------------------
+
+function createReadStream(path, options) {
+  const { ReadStream } = require('internal/fs/streams');
+  return new ReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  const { WriteStream } = require('internal/fs/streams');
+  return new WriteStream(path, options);
+}
+
 // ---- Promises ---------------------------------------------------------------------------
 
 function promisifyCb(fn) {
@@ -521,8 +572,8 @@ function getPromises() {
 }
 
 module.exports = notImplemented('fs', [
-  'createReadStream', 'createWriteStream', 'watch', 'watchFile', 'unwatchFile', 'opendir',
-  'opendirSync', 'cp', 'cpSync', 'readv', 'readvSync', 'writev', 'writevSync', 'statfs',
+  'watch', 'watchFile', 'unwatchFile', 'opendir',
+  'opendirSync', 'cp', 'cpSync', 'statfs',
   'statfsSync', 'lutimes', 'lutimesSync', 'lchmod', 'lchmodSync', 'openAsBlob', 'fchown',
   'fchownSync', 'fdatasyncSync', 'lchown',
 ], {
@@ -536,7 +587,15 @@ module.exports = notImplemented('fs', [
   stat, lstat, fstat, readFile, writeFile, appendFile, readdir, mkdir, open, close, read, write,
   unlink, rename, rmdir, realpath, readlink, symlink, link, chmod, fchmod, chown, utimes,
   futimes, mkdtemp, ftruncate, truncate, fsync, fdatasync, copyFile, access, exists, rm,
+  writev, writevSync, readv, readvSync, createReadStream, createWriteStream,
 });
+for (const name of ['ReadStream', 'WriteStream', 'FileReadStream', 'FileWriteStream']) {
+  Object.defineProperty(module.exports, name, {
+    enumerable: true,
+    configurable: true,
+    get() { return require('internal/fs/streams')[name.replace('File', '')]; },
+  });
+}
 Object.defineProperty(module.exports, 'promises', {
   enumerable: true, configurable: true, get: getPromises,
 });

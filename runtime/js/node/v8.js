@@ -322,26 +322,22 @@ function gcSnapshot(heap, spaces) {
 }
 
 class GCProfiler {
-  #state = { started: false, startTime: 0 };
+  #id = 0;
+  #startTime = 0;
 
   start() {
-    const state = this.#state;
-    if (state.started) return;
-    if (!binding.gcProfilerStart()) {
-      throw new ERR_NOT_IMPLEMENTED('v8.GCProfiler with more than one profiler running');
-    }
-    state.started = true;
-    state.startTime = Date.now();
+    if (this.#id !== 0) return;
+    this.#id = binding.gcProfilerStart();
+    this.#startTime = Date.now();
   }
 
   stop() {
-    const state = this.#state;
-    if (!state.started) return undefined;
-    state.started = false;
-    const rows = binding.gcProfilerStop() || [];
+    if (this.#id === 0) return undefined;
+    const rows = binding.gcProfilerStop(this.#id) || [];
+    this.#id = 0;
     const result = {
       version: 1,
-      startTime: state.startTime,
+      startTime: this.#startTime,
       statistics: rows.map(([gcType, cost, beforeHeap, beforeSpaces, afterHeap, afterSpaces]) => ({
         gcType,
         beforeGC: gcSnapshot(beforeHeap, beforeSpaces),

@@ -750,12 +750,20 @@ struct CloneHooks {
     deserialize_host: v8::Global<v8::Function>,
 }
 
+/// What a clone shares with its source instead of copying: SharedArrayBuffer memory and
+/// compiled WebAssembly modules, by index.
+#[derive(Default)]
+struct CloneShared {
+    buffers: Vec<v8::SharedRef<v8::BackingStore>>,
+    wasm: Vec<v8::CompiledWasmModule>,
+}
+
 /// The serializer delegate of `structuredClone`: DataCloneErrors are built by JS, marked
 /// host objects are written as the value `cloneHost` returns, SharedArrayBuffers are
 /// shared by backing store.
 struct CloneSerializer {
     hooks: std::rc::Rc<CloneHooks>,
-    shared: std::rc::Rc<RefCell<Vec<v8::SharedRef<v8::BackingStore>>>>,
+    shared: std::rc::Rc<RefCell<CloneShared>>,
 }
 
 fn throw_clone_error(scope: &mut Scope, make_error: &v8::Global<v8::Function>, msg: &str) {
@@ -802,8 +810,8 @@ impl v8::ValueSerializerImpl for CloneSerializer {
         sab: v8::Local<'s, v8::SharedArrayBuffer>,
     ) -> Option<u32> {
         let mut shared = self.shared.borrow_mut();
-        shared.push(sab.get_backing_store());
-        Some((shared.len() - 1) as u32)
+        shared.buffers.push(sab.get_backing_store());
+        Some((shared.buffers.len() - 1) as u32)
     }
 
     fn write_host_object<'s>(
@@ -831,15 +839,17 @@ impl v8::ValueSerializerImpl for CloneSerializer {
     fn get_wasm_module_transfer_id(
         &self,
         _scope: &mut v8::PinScope<'_, '_>,
-        _module: v8::Local<v8::WasmModuleObject>,
+        module: v8::Local<v8::WasmModuleObject>,
     ) -> Option<u32> {
-        None
+        let mut shared = self.shared.borrow_mut();
+        shared.wasm.push(module.get_compiled_module());
+        Some((shared.wasm.len() - 1) as u32)
     }
 }
 
 struct CloneDeserializer {
     hooks: std::rc::Rc<CloneHooks>,
-    shared: std::rc::Rc<RefCell<Vec<v8::SharedRef<v8::BackingStore>>>>,
+    shared: std::rc::Rc<RefCell<CloneShared>>,
 }
 
 impl v8::ValueDeserializerImpl for CloneDeserializer {
@@ -871,7 +881,7 @@ impl v8::ValueDeserializerImpl for CloneDeserializer {
         transfer_id: u32,
     ) -> Option<v8::Local<'s, v8::SharedArrayBuffer>> {
         let shared = self.shared.borrow();
-        match shared.get(transfer_id as usize) {
+        match shared.buffers.get(transfer_id as usize) {
             Some(bs) => Some(v8::SharedArrayBuffer::with_backing_store(scope, bs)),
             None => {
                 throw_plain(scope, DESERIALIZE_FAILED);
@@ -883,10 +893,17 @@ impl v8::ValueDeserializerImpl for CloneDeserializer {
     fn get_wasm_module_from_id<'s>(
         &self,
         scope: &mut v8::PinScope<'s, '_>,
-        _clone_id: u32,
+        clone_id: u32,
     ) -> Option<v8::Local<'s, v8::WasmModuleObject>> {
-        throw_plain(scope, DESERIALIZE_FAILED);
-        None
+        let shared = self.shared.borrow();
+        let module = shared
+            .wasm
+            .get(clone_id as usize)
+            .and_then(|m| v8::WasmModuleObject::from_compiled_module(scope, m));
+        if module.is_none() {
+            throw_plain(scope, DESERIALIZE_FAILED);
+        }
+        module
     }
 }
 
@@ -958,7 +975,7 @@ fn structured_clone(
         }
     }
 
-    let shared = std::rc::Rc::new(RefCell::new(Vec::new()));
+    let shared = std::rc::Rc::new(RefCell::new(CloneShared::default()));
     let ctx = scope.get_current_context();
     let data = {
         let ser = v8::ValueSerializer::new(
@@ -1173,6 +1190,7 @@ fn set_promise_hooks(
 // GC profiler: heap statistics before and after every GC between start and stop.
 
 /// One GC seen by the profiler.
+#[derive(Clone)]
 struct GcRecord {
     gc_type: &'static str,
     before: HeapSample,
@@ -1181,14 +1199,17 @@ struct GcRecord {
     cost_us: f64,
 }
 
+/// The running profilers (by id) and the GC in progress; the GC callbacks are installed
+/// while at least one profiler runs.
 #[derive(Default)]
-struct GcProfiler {
-    active: bool,
-    records: Vec<GcRecord>,
+struct GcProfilers {
+    next_id: u32,
+    running: std::collections::HashMap<u32, Vec<GcRecord>>,
+    current: Option<GcRecord>,
 }
 
 thread_local! {
-    static GC_PROFILER: RefCell<GcProfiler> = RefCell::new(GcProfiler::default());
+    static GC_PROFILERS: RefCell<GcProfilers> = RefCell::new(GcProfilers::default());
 }
 
 fn gc_type_name(t: v8::GCType) -> &'static str {
@@ -1211,17 +1232,14 @@ extern "C" fn gc_prologue(
     // SAFETY: V8 calls GC callbacks on the isolate's thread with the isolate it belongs to.
     let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr_unchecked(isolate) };
     let before = heap_sample(&mut isolate);
-    GC_PROFILER.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.active {
-            p.records.push(GcRecord {
-                gc_type: gc_type_name(gc_type),
-                before,
-                after: None,
-                start: std::time::Instant::now(),
-                cost_us: 0.0,
-            });
-        }
+    GC_PROFILERS.with(|p| {
+        p.borrow_mut().current = Some(GcRecord {
+            gc_type: gc_type_name(gc_type),
+            before,
+            after: None,
+            start: std::time::Instant::now(),
+            cost_us: 0.0,
+        });
     });
 }
 
@@ -1234,61 +1252,61 @@ extern "C" fn gc_epilogue(
     // SAFETY: as in `gc_prologue`.
     let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr_unchecked(isolate) };
     let after = heap_sample(&mut isolate);
-    GC_PROFILER.with(|p| {
+    GC_PROFILERS.with(|p| {
         let mut p = p.borrow_mut();
-        if let Some(last) = p.records.last_mut() {
-            if last.after.is_none() {
-                last.cost_us = last.start.elapsed().as_secs_f64() * 1e6;
-                last.after = Some(after);
-            }
+        let Some(mut record) = p.current.take() else {
+            return;
+        };
+        record.cost_us = record.start.elapsed().as_secs_f64() * 1e6;
+        record.after = Some(after);
+        for records in p.running.values_mut() {
+            records.push(record.clone());
         }
     });
 }
 
-/// `gcProfilerStart()`: starts recording (false if a profiler is already running).
+/// `gcProfilerStart()`: starts a profiler and returns its id.
 fn gc_profiler_start(
     scope: &mut Scope,
     _args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let started = GC_PROFILER.with(|p| {
+    let (id, first) = GC_PROFILERS.with(|p| {
         let mut p = p.borrow_mut();
-        if p.active {
-            return false;
-        }
-        p.active = true;
-        p.records.clear();
-        true
+        p.next_id = p.next_id.wrapping_add(1);
+        let id = p.next_id;
+        p.running.insert(id, Vec::new());
+        (id, p.running.len() == 1)
     });
-    if started {
+    if first {
         scope.add_gc_prologue_callback(gc_prologue, std::ptr::null_mut(), v8::GCType::kGCTypeAll);
         scope.add_gc_epilogue_callback(gc_epilogue, std::ptr::null_mut(), v8::GCType::kGCTypeAll);
     }
-    rv.set(v8::Boolean::new(scope, started).into());
+    rv.set(num(scope, id as f64));
 }
 
-/// `gcProfilerStop()`: stops recording and returns
+/// `gcProfilerStop(id)`: stops that profiler and returns
 /// `[[gcType, costMicros, beforeHeap, beforeSpaces, afterHeap, afterSpaces], ...]`
-/// (the numbers as arrays, see heapStatistics/heapSpaceStatistics), or undefined if no
-/// profiler was running.
+/// (the numbers as arrays, see heapStatistics/heapSpaceStatistics), or undefined if it
+/// was not running.
 fn gc_profiler_stop(
     scope: &mut Scope,
-    _args: v8::FunctionCallbackArguments,
+    args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let records = GC_PROFILER.with(|p| {
+    let id = args.get(0).uint32_value(scope).unwrap_or(0);
+    let stopped = GC_PROFILERS.with(|p| {
         let mut p = p.borrow_mut();
-        if !p.active {
-            return None;
-        }
-        p.active = false;
-        Some(std::mem::take(&mut p.records))
+        let records = p.running.remove(&id)?;
+        Some((records, p.running.is_empty()))
     });
-    let Some(records) = records else {
+    let Some((records, last)) = stopped else {
         return;
     };
-    scope.remove_gc_prologue_callback(gc_prologue, std::ptr::null_mut());
-    scope.remove_gc_epilogue_callback(gc_epilogue, std::ptr::null_mut());
+    if last {
+        scope.remove_gc_prologue_callback(gc_prologue, std::ptr::null_mut());
+        scope.remove_gc_epilogue_callback(gc_epilogue, std::ptr::null_mut());
+    }
     let mut rows = Vec::new();
     for r in records {
         let Some(after) = r.after else { continue };

@@ -87,3 +87,10 @@ attempt('proxy', () => structuredClone(new Proxy({}, {})));
 attempt('global', () => structuredClone(globalThis));
 attempt('getter throws', () => structuredClone({ get x() { throw new Error('in getter'); } }));
 attempt('DataCloneError code', () => { try { structuredClone(() => {}); } catch (e) { return [e.code, e.name, e instanceof DOMException]; } });
+
+// WebAssembly modules are shared by their compiled code; memories do not clone.
+const wasm = new WebAssembly.Module(Buffer.from(
+  '0061736d0100000001070160027f7f017f030201000707010361646400000a09010700200020016a0b', 'hex'));
+const wasmClone = structuredClone(wasm);
+console.log(wasmClone !== wasm, new WebAssembly.Instance(wasmClone).exports.add(2, 3));
+attempt('wasm memory clone', () => structuredClone(new WebAssembly.Memory({ initial: 1 })));

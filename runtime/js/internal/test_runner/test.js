@@ -44,7 +44,9 @@ const pendingBuilds = [];
 
 function currentParent() {
   if (syncParent !== null) return syncParent;
-  if (pendingBuilds.length > 0) return pendingBuilds[pendingBuilds.length - 1];
+  for (let i = pendingBuilds.length - 1; i >= 0; i--) {
+    if (pendingBuilds[i].asyncBuildStarted) return pendingBuilds[i];
+  }
   return null;
 }
 
@@ -513,7 +515,7 @@ class Test {
     const afterEach = async () => {
       if (afterEachDone) return;
       afterEachDone = true;
-      if (this.parent?.hooks.afterEach.length > 0 && !this.skipped) {
+      if (this.parent?.hooks.afterEach.length > 0) {
         await this.parent.runHook('afterEach', ctx);
       }
     };
@@ -527,7 +529,7 @@ class Test {
       if (this.parent?.hooks.before.length > 0) {
         await this.parent.runHook('before', this.parent.getContext());
       }
-      if (this.parent?.hooks.beforeEach.length > 0 && !this.skipped) {
+      if (this.parent?.hooks.beforeEach.length > 0) {
         await this.parent.runHook('beforeEach', ctx);
       }
       stop = stopTest(this.timeout, this.signal);
@@ -786,6 +788,12 @@ class Suite extends Test {
     super(options);
     if (getOptions().testOnly) this.runOnlySubtests = true;
     this.buildPhaseFinished = false;
+    // An async describe function is the parent of tests created after its first await,
+    // but not of those the synchronous code after describe() creates: it only becomes
+    // the fallback parent once the current synchronous run ends. (Queued before the
+    // function runs, so it precedes the function's own continuations.)
+    this.asyncBuildStarted = false;
+    queueMicrotask(() => { this.asyncBuildStarted = true; });
     try {
       const ctx = new SuiteContext(this);
       this.suiteContext = ctx;

@@ -206,13 +206,39 @@ const kBuiltinReporters = {
   lcov: 'internal/test_runner/reporter/lcov',
 };
 
-// `stdout`, `stderr` or a file path; a file stream is created on demand.
+// `stdout`, `stderr` or a file path (created or truncated, like Node's).
 function getDestination(destination) {
   if (destination === 'stdout') return process.stdout;
   if (destination === 'stderr') return process.stderr;
-  const fs = require('fs');
-  return fs.createWriteStream(require('path').resolve(destination));
+  return new FileDestination(require('path').resolve(destination));
 }
+
+// A minimal synchronous file sink for reports written to a file.
+const FileDestination = class {
+  constructor(filename) {
+    const { Writable } = require('stream');
+    const fs = require('fs');
+    const fd = fs.openSync(filename, 'w');
+    return new Writable({
+      write(chunk, encoding, callback) {
+        try {
+          fs.writeSync(fd, chunk);
+          callback();
+        } catch (err) {
+          callback(err);
+        }
+      },
+      final(callback) {
+        try {
+          fs.closeSync(fd);
+          callback();
+        } catch (err) {
+          callback(err);
+        }
+      },
+    });
+  }
+};
 
 async function loadReporter(name) {
   let reporter;
@@ -226,7 +252,8 @@ async function loadReporter(name) {
       specifier = require('internal/modules/file_url').pathToFileUrl(path.resolve(name));
     }
     const { dynamicImport } = require('internal/modules/run_main');
-    const namespace = await dynamicImport(specifier, path.join(process.cwd(), 'index.js'));
+    // Resolved from the working directory, as Node does.
+    const namespace = await dynamicImport(specifier, `${process.cwd()}${path.sep}`);
     reporter = namespace?.default ?? namespace;
     if (reporter && typeof reporter === 'object' && 'default' in reporter) reporter = reporter.default;
   }
