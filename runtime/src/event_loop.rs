@@ -58,6 +58,105 @@ pub struct Completion {
     pub keep: bool,
 }
 
+/// Work another thread hands to the loop's thread (an inspector message, a REPL
+/// evaluation, a hot-reload request); it runs with a scope in the main context.
+pub type RemoteTask = Box<dyn for<'a, 'b, 'c> FnOnce(&'a mut v8::PinScope<'b, 'c>) + Send>;
+
+/// A thread-safe handle to a running loop: the hook the tooling crates build on.
+/// - [`RemoteHandle::post`] runs a task in the loop's poll phase (waking an idle loop);
+/// - [`RemoteHandle::interrupt`] also interrupts JS that is running (`Isolate::RequestInterrupt`),
+///   so a busy program still answers (what the inspector needs for `Debugger.pause`);
+/// - [`run_nested_loop`] runs only posted tasks until a condition holds (what
+///   `runMessageLoopOnPause` needs while the program is stopped at a breakpoint).
+#[derive(Clone)]
+pub struct RemoteHandle {
+    tasks: mpsc::UnboundedSender<RemoteTask>,
+    isolate: v8::IsolateHandle,
+}
+
+impl RemoteHandle {
+    /// Queues `task` for the loop thread. False once the runtime has ended.
+    pub fn post(&self, task: RemoteTask) -> bool {
+        self.tasks.send(task).is_ok()
+    }
+
+    /// Queues `task` and interrupts running JS to run it at once.
+    pub fn interrupt(&self, task: RemoteTask) -> bool {
+        if !self.post(task) {
+            return false;
+        }
+        self.isolate
+            .request_interrupt(run_remote_tasks_on_interrupt, std::ptr::null_mut())
+    }
+
+    /// Stops running JS (e.g. a watchdog); the isolate can continue after
+    /// `cancel_terminate_execution`.
+    pub fn isolate_handle(&self) -> &v8::IsolateHandle {
+        &self.isolate
+    }
+}
+
+unsafe extern "C" fn run_remote_tasks_on_interrupt(
+    ptr: v8::UnsafeRawIsolatePtr,
+    _data: *mut std::ffi::c_void,
+) {
+    // SAFETY: V8 calls this on the isolate's own thread with a live isolate pointer.
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr(ptr) };
+    v8::callback_scope!(unsafe scope, &mut isolate);
+    v8::scope!(let scope, scope);
+    let Some(st) = scope.get_slot::<Rc<LoopState>>().cloned() else {
+        return;
+    };
+    let Some(context) = st.main_context.borrow().clone() else {
+        return;
+    };
+    let context = v8::Local::new(scope, &context);
+    let scope = &mut v8::ContextScope::new(scope, context);
+    run_remote_tasks(scope);
+}
+
+/// Runs the tasks already posted (not waiting for more).
+fn run_remote_tasks(scope: &mut Scope) {
+    let Some(st) = scope.get_slot::<Rc<LoopState>>().cloned() else {
+        return;
+    };
+    loop {
+        let task = match st.remote_rx.try_borrow_mut() {
+            Ok(mut rx) => rx.try_recv().ok(),
+            Err(_) => None,
+        };
+        let Some(task) = task else { break };
+        task(scope);
+    }
+}
+
+/// A handle other threads use to reach this isolate's loop.
+pub fn remote_handle(scope: &mut Scope) -> RemoteHandle {
+    let st = state(scope);
+    RemoteHandle {
+        tasks: st.remote_tx.clone(),
+        isolate: scope.thread_safe_handle(),
+    }
+}
+
+/// Runs posted tasks only — no timers, no I/O callbacks — until `until()` is true: the
+/// nested loop a debugger runs while the program is paused.
+pub fn run_nested_loop(scope: &mut Scope, mut until: impl FnMut() -> bool) {
+    let st = state(scope);
+    while !until() {
+        let task = {
+            let Ok(mut rx) = st.remote_rx.try_borrow_mut() else {
+                return;
+            };
+            st.tokio.block_on(rx.recv())
+        };
+        match task {
+            Some(task) => task(scope),
+            None => return,
+        }
+    }
+}
+
 /// JS functions the loop calls (set by bootstrap.js through `setupHooks`).
 pub struct Hooks {
     pub process_ticks: v8::Global<v8::Function>,
@@ -87,8 +186,12 @@ pub struct LoopState {
     next_id: Cell<u64>,
     tx: mpsc::UnboundedSender<Completion>,
     rx: RefCell<mpsc::UnboundedReceiver<Completion>>,
+    remote_tx: mpsc::UnboundedSender<RemoteTask>,
+    remote_rx: RefCell<mpsc::UnboundedReceiver<RemoteTask>>,
     pub tokio: tokio::runtime::Runtime,
     pub hooks: RefCell<Option<Rc<Hooks>>>,
+    /// The main context, where remote tasks run.
+    pub main_context: RefCell<Option<v8::Global<v8::Context>>>,
     /// Set when `process.reallyExit` or a fatal error asks the process to stop.
     pub exit_requested: Cell<Option<i32>>,
 }
@@ -96,6 +199,7 @@ pub struct LoopState {
 impl LoopState {
     pub fn new() -> Rc<Self> {
         let (tx, rx) = mpsc::unbounded_channel();
+        let (remote_tx, remote_rx) = mpsc::unbounded_channel();
         let tokio = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .max_blocking_threads(4)
@@ -115,8 +219,11 @@ impl LoopState {
             next_id: Cell::new(1),
             tx,
             rx: RefCell::new(rx),
+            remote_tx,
+            remote_rx: RefCell::new(remote_rx),
             tokio,
             hooks: RefCell::new(None),
+            main_context: RefCell::new(None),
             exit_requested: Cell::new(None),
         })
     }
@@ -473,23 +580,45 @@ fn run_tokio_turn(st: &LoopState) {
 }
 
 fn poll(scope: &mut Scope, st: &Rc<LoopState>, timeout: Option<Duration>) -> Option<()> {
+    let remote_ready: RefCell<Option<RemoteTask>> = RefCell::new(None);
     let ready = st.rx.borrow_mut().try_recv().ok();
     if ready.is_some() || timeout == Some(Duration::ZERO) {
         run_tokio_turn(st);
     }
+    run_remote_tasks(scope);
     let first = {
         let mut rx = st.rx.borrow_mut();
         match ready.map(Ok).unwrap_or_else(|| rx.try_recv()) {
             Ok(c) => Some(c),
             Err(_) if timeout == Some(Duration::ZERO) => None,
-            Err(_) => st.tokio.block_on(async {
-                match timeout {
-                    Some(d) => tokio::time::timeout(d, rx.recv()).await.ok().flatten(),
-                    None => rx.recv().await,
-                }
-            }),
+            Err(_) => {
+                // Wait for a completion, or for a task posted by another thread.
+                let mut remote = st.remote_rx.borrow_mut();
+                let wait = async {
+                    tokio::select! {
+                        c = rx.recv() => c,
+                        t = remote.recv() => {
+                            if let Some(t) = t {
+                                remote_ready.replace(Some(t));
+                            }
+                            None
+                        }
+                    }
+                };
+                st.tokio.block_on(async {
+                    match timeout {
+                        Some(d) => tokio::time::timeout(d, wait).await.ok().flatten(),
+                        None => wait.await,
+                    }
+                })
+            }
         }
     };
+    if let Some(task) = remote_ready.take() {
+        task(scope);
+        run_ticks(scope)?;
+        run_remote_tasks(scope);
+    }
     let Some(first) = first else {
         st.update_time();
         return Some(());

@@ -84,6 +84,16 @@ fn init_v8(flags: &[String]) {
 /// `rnode_snapshot` crate); without it, or when V8 flags are given (a snapshot only fits
 /// the flags it was made with), the built-in JS is compiled and run at startup instead.
 pub fn run(options: RuntimeOptions, startup_snapshot: Option<&'static [u8]>) -> i32 {
+    run_with(options, startup_snapshot, |_| {})
+}
+
+/// [`run`], handing `on_start` a [`event_loop::RemoteHandle`] before the program starts:
+/// how the tools (inspector, REPL, watch mode) reach the loop from their own threads.
+pub fn run_with(
+    options: RuntimeOptions,
+    startup_snapshot: Option<&'static [u8]>,
+    on_start: impl FnOnce(event_loop::RemoteHandle),
+) -> i32 {
     init_v8(&options.v8_flags);
     let snapshot = startup_snapshot.filter(|_| options.v8_flags.is_empty());
     let mut params = v8::CreateParams::default();
@@ -112,6 +122,8 @@ pub fn run(options: RuntimeOptions, startup_snapshot: Option<&'static [u8]>) -> 
             return 1;
         };
         let scope = &mut v8::ContextScope::new(scope, context);
+        *loop_state.main_context.borrow_mut() = Some(v8::Global::new(scope, context));
+        on_start(event_loop::remote_handle(scope));
         let hooks = if snapshot.is_some() {
             scope
                 .get_context_data_from_snapshot_once::<v8::Object>(snapshot::HOOKS_INDEX)

@@ -245,22 +245,10 @@ function validatedPath(p) {
   throw new ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer', 'URL'], p);
 }
 
-let snapshotSequence = 0;
-
-// Node's diagnostic file name: Heap.<yyyymmdd>.<hhmmss>.<pid>.<thread>.<seq>.heapsnapshot
-function diagnosticFilename() {
-  const d = new Date();
-  const pad = (n, w = 2) => `${n}`.padStart(w, '0');
-  const date = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
-  const time = `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-  snapshotSequence++;
-  return `Heap.${date}.${time}.${process.pid}.0.${pad(snapshotSequence, 3)}.heapsnapshot`;
-}
-
 function writeHeapSnapshot(filename, options) {
   if (filename !== undefined) filename = validatedPath(filename);
   heapSnapshotOptions(options);
-  if (filename === undefined) filename = diagnosticFilename();
+  if (filename === undefined) filename = binding.diagnosticFilename();
   binding.writeHeapSnapshot(filename);
   return filename;
 }
@@ -284,9 +272,11 @@ function getHeapSnapshot(options) {
   });
 }
 
+// Snapshots go to the working directory (rnode has no --diagnostic-dir); the raised heap
+// limit is not lowered again afterwards.
 function setHeapSnapshotNearHeapLimit(limit) {
   validateUint32(limit, 'limit', true);
-  throw new ERR_NOT_IMPLEMENTED('v8.setHeapSnapshotNearHeapLimit()');
+  binding.setHeapSnapshotNearHeapLimit(limit);
 }
 
 // Coverage is collected only under NODE_V8_COVERAGE; without it these do nothing in Node.

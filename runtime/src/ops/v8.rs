@@ -50,6 +50,11 @@ pub fn functions() -> Vec<OpFn> {
         op("setFlagsFromString", set_flags_from_string),
         op("takeHeapSnapshot", take_heap_snapshot),
         op("writeHeapSnapshot", write_heap_snapshot),
+        op("diagnosticFilename", diagnostic_filename_op),
+        op(
+            "setHeapSnapshotNearHeapLimit",
+            set_heap_snapshot_near_heap_limit,
+        ),
         op("setPromiseHooks", set_promise_hooks),
         op("gcProfilerStart", gc_profiler_start),
         op("gcProfilerStop", gc_profiler_stop),
@@ -235,8 +240,8 @@ fn attach(scope: &mut Scope, obj: v8::Local<v8::Object>, native: Native) {
             drop(unsafe { Box::from_raw(ptr) });
         }),
     );
-    // SAFETY: `ptr` is live (allocated above, not yet reachable by a finalizer that could
-    // have run: no GC happens between here and the allocation without JS running).
+    // SAFETY: `ptr` is live: it is freed only by the finalizer, which cannot have run yet
+    // because `obj` is held by a Local of this scope.
     unsafe { (*ptr)._weak = Some(weak) };
 }
 
@@ -1152,26 +1157,152 @@ fn write_heap_snapshot(
     _rv: v8::ReturnValue<v8::Value>,
 ) {
     let path = args.get(0).to_rust_string_lossy(scope);
-    let file = match std::fs::File::create(&path) {
-        Ok(f) => f,
-        Err(e) => return crate::bindings::throw_io(scope, &e, "open", Some(&path), None),
-    };
-    let mut w = std::io::BufWriter::new(file);
+    if let Err(e) = write_snapshot_file(scope, &path) {
+        crate::bindings::throw_io(scope, &e, "open", Some(&path), None);
+    }
+}
+
+static DIAGNOSTIC_SEQ: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Node's diagnostic file name: `<prefix>.<yyyymmdd>.<hhmmss>.<pid>.<thread>.<seq>.<ext>`
+/// in local time, with a process-wide sequence number.
+fn diagnostic_filename(prefix: &str, ext: &str) -> String {
+    let seq = DIAGNOSTIC_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    // SAFETY: time(NULL) only returns the clock.
+    let now = unsafe { libc::time(std::ptr::null_mut()) };
+    // SAFETY: all-zero is a valid `tm` (plain integers and a null zone pointer).
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are valid for the call; localtime_r is the reentrant form.
+    unsafe { libc::localtime_r(&now, &mut tm) };
+    format!(
+        "{prefix}.{:04}{:02}{:02}.{:02}{:02}{:02}.{}.0.{seq:03}.{ext}",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday,
+        tm.tm_hour,
+        tm.tm_min,
+        tm.tm_sec,
+        std::process::id(),
+    )
+}
+
+/// `diagnosticFilename()`: the next heap snapshot file name (see `diagnostic_filename`).
+fn diagnostic_filename_op(
+    scope: &mut Scope,
+    _args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let name = diagnostic_filename("Heap", "heapsnapshot");
+    rv.set(str(scope, &name).into());
+}
+
+/// Streams a heap snapshot into a new file at `path`.
+fn write_snapshot_file(isolate: &mut v8::Isolate, path: &str) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
     let mut failed: Option<std::io::Error> = None;
-    scope.take_heap_snapshot(|chunk| match w.write_all(chunk) {
+    isolate.take_heap_snapshot(|chunk| match w.write_all(chunk) {
         Ok(()) => true,
         Err(e) => {
             failed = Some(e);
             false
         }
     });
-    if failed.is_none() {
-        if let Err(e) = w.flush() {
-            failed = Some(e);
-        }
+    match failed {
+        Some(e) => Err(e),
+        None => w.flush(),
     }
-    if let Some(e) = failed {
-        crate::bindings::throw_io(scope, &e, "write", Some(&path), None);
+}
+
+/// `setHeapSnapshotNearHeapLimit` state: how many snapshots may still be written.
+#[derive(Default)]
+struct NearLimit {
+    isolate: Option<v8::UnsafeRawIsolatePtr>,
+    remaining: u32,
+    in_callback: bool,
+}
+
+thread_local! {
+    static NEAR_LIMIT: RefCell<NearLimit> = RefCell::new(NearLimit::default());
+}
+
+/// Headroom given to the heap after a near-limit snapshot: the snapshot itself may promote
+/// the young generation.
+fn young_generation_headroom(isolate: &mut v8::Isolate) -> usize {
+    let (_, spaces) = heap_sample(isolate);
+    let young: f64 = spaces
+        .iter()
+        .filter(|(name, _)| name == "new_space" || name == "new_large_object_space")
+        .map(|(_, v)| v[0])
+        .sum();
+    (young as usize).max(16 << 20)
+}
+
+unsafe extern "C" fn near_heap_limit(
+    _data: *mut c_void,
+    current_heap_limit: usize,
+    _initial_heap_limit: usize,
+) -> usize {
+    let Some(ptr) = NEAR_LIMIT.with(|n| n.borrow().isolate) else {
+        return current_heap_limit;
+    };
+    // SAFETY: the pointer was stored by `set_heap_snapshot_near_heap_limit` on this thread
+    // for the isolate that calls this callback (it is removed before the isolate goes).
+    let mut isolate = unsafe { v8::Isolate::from_raw_isolate_ptr_unchecked(ptr) };
+    let new_limit = current_heap_limit + young_generation_headroom(&mut isolate);
+    let nested = NEAR_LIMIT.with(|n| {
+        let mut n = n.borrow_mut();
+        std::mem::replace(&mut n.in_callback, true)
+    });
+    if nested {
+        return new_limit;
+    }
+    let name = diagnostic_filename("Heap", "heapsnapshot");
+    let path = match std::env::current_dir() {
+        Ok(dir) => dir.join(&name).to_string_lossy().into_owned(),
+        Err(_) => name,
+    };
+    let written = write_snapshot_file(&mut isolate, &path);
+    let done = NEAR_LIMIT.with(|n| {
+        let mut n = n.borrow_mut();
+        n.in_callback = false;
+        n.remaining = n.remaining.saturating_sub(1);
+        n.remaining == 0
+    });
+    if done {
+        isolate.remove_near_heap_limit_callback(near_heap_limit, 0);
+    }
+    if written.is_ok() {
+        eprintln!("Wrote snapshot to {path}");
+    }
+    new_limit
+}
+
+/// `setHeapSnapshotNearHeapLimit(limit)`: writes up to `limit` heap snapshots (named like
+/// `writeHeapSnapshot()`'s, in the working directory) when the heap nears its limit. Only
+/// the first call has an effect, as in Node.
+fn set_heap_snapshot_near_heap_limit(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let limit = args.get(0).uint32_value(scope).unwrap_or(0);
+    if limit == 0 {
+        return;
+    }
+    // SAFETY: the raw pointer is only turned back into an Isolate on this thread, by the
+    // callback V8 runs for this isolate.
+    let ptr = unsafe { scope.as_raw_isolate_ptr() };
+    let added = NEAR_LIMIT.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.isolate.is_some() {
+            return false;
+        }
+        n.isolate = Some(ptr);
+        n.remaining = limit;
+        true
+    });
+    if added {
+        scope.add_near_heap_limit_callback(near_heap_limit, std::ptr::null_mut());
     }
 }
 

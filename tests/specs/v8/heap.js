@@ -33,6 +33,7 @@ attempt('setFlagsFromString', () => v8.setFlagsFromString('--allow-natives-synta
 attempt('setFlagsFromString(1)', () => v8.setFlagsFromString(1));
 attempt('setHeapSnapshotNearHeapLimit(0)', () => v8.setHeapSnapshotNearHeapLimit(0));
 attempt('setHeapSnapshotNearHeapLimit(a)', () => v8.setHeapSnapshotNearHeapLimit('a'));
+attempt('setHeapSnapshotNearHeapLimit(2)', () => v8.setHeapSnapshotNearHeapLimit(2));
 attempt('takeCoverage', () => v8.takeCoverage());
 attempt('stopCoverage', () => v8.stopCoverage());
 console.log(Object.keys(v8.startupSnapshot), v8.startupSnapshot.isBuildingSnapshot());

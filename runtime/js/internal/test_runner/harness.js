@@ -8,8 +8,11 @@
 const { Test, Suite, currentParent, currentRunningTest } = require('internal/test_runner/test');
 const {
   kCancelledByParent, kUncaughtException, kUnhandledRejection,
-  testFailure, getCallerLocation, setupTestReporters,
+  testFailure, getCallerLocation, getReporterOptions, setupTestReporters,
 } = require('internal/test_runner/utils');
+
+// Bad reporter flags fail `require('node:test')` itself, as in Node.
+getReporterOptions();
 
 let globalRoot = null;
 let reportersSetup = null;
@@ -98,10 +101,6 @@ function lazyBootstrapRoot() {
   return globalRoot;
 }
 
-function getGlobalRoot() {
-  return lazyBootstrapRoot();
-}
-
 async function startSubtest(subtest) {
   await reportersSetup;
   subtest.root.harness.bootstrapComplete = true;
@@ -112,8 +111,8 @@ async function startSubtest(subtest) {
 // suite, or of the root. Inside a suite it only registers; the suite starts it later.
 function runInParentContext(Factory) {
   function run(name, options, fn, overrides) {
-    const parent = currentParent() ?? lazyBootstrapRoot();
-    if (globalRoot === null) lazyBootstrapRoot();
+    const root = lazyBootstrapRoot();
+    const parent = currentParent() ?? root;
     const subtest = parent.createSubtest(Factory, name, options, fn, overrides);
     if (!(parent instanceof Suite)) return startSubtest(subtest);
     return Promise.resolve();
@@ -138,20 +137,20 @@ function runInParentContext(Factory) {
   return test;
 }
 
+// before()/after()/beforeEach()/afterEach(): hooks of the current suite or test, or of
+// the root. (Anonymous, as Node's.)
 function hook(hookName) {
-  const fn = function(fn, options) {
+  const register = function(fn, options) {
     const parent = currentParent() ?? lazyBootstrapRoot();
     parent.createHook(hookName, fn, {
-      ...options, parent, hookType: hookName, loc: getCallerLocation(registrar),
+      ...options, parent, hookType: hookName, loc: getCallerLocation(register),
     });
   };
-  const registrar = fn;
-  Object.defineProperty(fn, 'name', { value: '', configurable: true });
-  return fn;
+  Object.defineProperty(register, 'name', { value: '', configurable: true });
+  return register;
 }
 
 module.exports = {
-  getGlobalRoot,
   test: runInParentContext(Test),
   it: runInParentContext(Test),
   suite: runInParentContext(Suite),

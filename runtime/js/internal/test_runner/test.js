@@ -38,7 +38,8 @@ function isPromiseLike(value) {
 // Which test or suite new tests and hooks belong to when they are created without an
 // explicit parent (the global test()/it()/before()…). Node follows the async context;
 // here it is the test or suite whose function is running synchronously, else the
-// innermost suite whose (async) describe function has not settled yet.
+// innermost suite whose async describe function has not settled yet (from the first
+// microtask after describe() on, so code right after describe() is not inside it).
 let syncParent = null;
 const pendingBuilds = [];
 
@@ -50,6 +51,7 @@ function currentParent() {
   return null;
 }
 
+// Calls a user function (`this` is its context) with `parent` as the current parent.
 function callWithParent(parent, fn, thisArg, args) {
   const saved = syncParent;
   syncParent = parent;

@@ -122,9 +122,9 @@ function createDeferredCallback() {
   return { promise, cb };
 }
 
-// The test runner's command-line options, read from process.execArgv (and NODE_OPTIONS
-// through it): --test-only, --test-name-pattern, --test-reporter(-destination),
-// --test-concurrency, --test-timeout.
+// The test runner's command-line options, read from process.execArgv and NODE_OPTIONS:
+// --test-only, --test-name-pattern, --test-reporter(-destination). (--test-concurrency
+// and --test-timeout only apply to `--test` runs, so a file run directly ignores them.)
 let cachedOptions = null;
 function getOptions() {
   if (cachedOptions !== null) return cachedOptions;
@@ -133,13 +133,12 @@ function getOptions() {
     namePatterns: [],
     reporters: [],
     destinations: [],
-    concurrency: undefined,
-    timeout: undefined,
   };
   const argv = [...(process.execArgv || [])];
   const nodeOptions = process.env?.NODE_OPTIONS;
   if (typeof nodeOptions === 'string' && nodeOptions.includes('--test')) {
-    for (const part of nodeOptions.split(/\s+/)) if (part) argv.unshift(part);
+    // NODE_OPTIONS come before the command line, as in Node.
+    argv.unshift(...nodeOptions.split(/\s+/).filter((part) => part.length > 0));
   }
   const valueFlags = new Set([
     '--test-name-pattern', '--test-reporter', '--test-reporter-destination',
@@ -176,12 +175,6 @@ function getOptions() {
         break;
       case '--test-reporter-destination':
         opts.destinations.push(value);
-        break;
-      case '--test-concurrency':
-        opts.concurrency = Number(value);
-        break;
-      case '--test-timeout':
-        opts.timeout = Number(value);
         break;
     }
   }
@@ -269,24 +262,29 @@ async function loadReporter(name) {
   return reporter;
 }
 
-// Pipes the root's event stream through each reporter to its destination. Like Node, the
-// default is `spec` on a terminal and `tap` otherwise, written to stdout.
-async function setupTestReporters(rootStream) {
+// The reporters and where each writes. Like Node, the default is `spec` on a terminal
+// and `tap` otherwise, to stdout; a lone --test-reporter writes to stdout; otherwise
+// every reporter needs its own --test-reporter-destination.
+function getReporterOptions() {
   const opts = getOptions();
   let reporters = opts.reporters;
   let destinations = opts.destinations;
   if (reporters.length === 0 && destinations.length === 0) {
     reporters = [process.stdout.isTTY ? 'spec' : 'tap'];
     destinations = ['stdout'];
-  } else if (reporters.length === 0) {
-    reporters = [process.stdout.isTTY ? 'spec' : 'tap'];
-  } else if (destinations.length === 0 && reporters.length === 1) {
+  } else if (reporters.length === 1 && destinations.length === 0) {
     destinations = ['stdout'];
   }
   if (reporters.length !== destinations.length) {
     throw new codes.ERR_INVALID_ARG_VALUE('--test-reporter', reporters,
       'must match the number of specified \'--test-reporter-destination\'');
   }
+  return { reporters, destinations };
+}
+
+// Pipes the root's event stream through each reporter to its destination.
+async function setupTestReporters(rootStream) {
+  const { reporters, destinations } = getReporterOptions();
   const { compose } = require('stream');
   for (let i = 0; i < reporters.length; i++) {
     const reporter = await loadReporter(reporters[i]);
@@ -313,5 +311,6 @@ module.exports = {
   getCallerLocation,
   createDeferredCallback,
   getOptions,
+  getReporterOptions,
   setupTestReporters,
 };

@@ -58,9 +58,9 @@ function isAssertionLike(value) {
 // util.inspect does), multi-line strings as `|-` blocks, objects by their entries, and
 // errors as error/code/name/expected/actual/operator/stack.
 function jsToYaml(pad, name, value, seen) {
-  if (value === undefined) return '';
+  // Node leaves out null as well as undefined.
+  if (value === undefined || value === null) return '';
   const prefix = `${pad}  ${name}:`;
-  if (value === null) return `${prefix} ~\n`;
   if (typeof value !== 'object') {
     if (typeof value !== 'string') return `${prefix} ${inspect(value, kInspectOptions)}\n`;
     const lines = value.split(kLineBreak);
