@@ -253,23 +253,33 @@ function writeHeapSnapshot(filename, options) {
   return filename;
 }
 
+let HeapSnapshotStream;
+
+// The snapshot is taken at once; the stream hands out its JSON in chunks.
 function getHeapSnapshot(options) {
   heapSnapshotOptions(options);
   const data = binding.takeHeapSnapshot();
-  const { Readable } = require('stream');
-  const kChunk = 64 * 1024;
-  let offset = 0;
-  return new Readable({
-    read() {
-      if (offset >= data.length) {
+  HeapSnapshotStream ??= class HeapSnapshotStream extends require('stream').Readable {
+    #data;
+    #offset = 0;
+
+    constructor(bytes) {
+      super({ autoDestroy: true });
+      this.#data = bytes;
+    }
+
+    _read() {
+      const data = this.#data;
+      if (this.#offset >= data.length) {
         this.push(null);
         return;
       }
-      const end = Math.min(offset + kChunk, data.length);
-      this.push(new FastBuffer(data.buffer, data.byteOffset + offset, end - offset));
-      offset = end;
-    },
-  });
+      const end = Math.min(this.#offset + 64 * 1024, data.length);
+      this.push(new FastBuffer(data.buffer, data.byteOffset + this.#offset, end - this.#offset));
+      this.#offset = end;
+    }
+  };
+  return new HeapSnapshotStream(data);
 }
 
 // Snapshots go to the working directory (rnode has no --diagnostic-dir); the raised heap

@@ -52,6 +52,7 @@ console.log(Object.keys(written).slice(0, 3), written.snapshot.node_count > 100)
 fs.rmSync(dir, { recursive: true });
 
 const stream = v8.getHeapSnapshot();
+console.log(stream.constructor.name, stream instanceof require('stream').Readable);
 const chunks = [];
 stream.on('data', (chunk) => chunks.push(chunk));
 stream.on('end', () => {
