@@ -57,6 +57,11 @@ const VALUE_FLAGS: &[&str] = &[
     "--experimental-loader",
     "--env-file",
     "--disable-warning",
+    "--test-name-pattern",
+    "--test-reporter",
+    "--test-reporter-destination",
+    "--test-concurrency",
+    "--test-timeout",
 ];
 
 /// V8 options passed straight through (prefix match).
@@ -197,6 +202,13 @@ fn apply_flag(cli: &mut Cli, name: &str, value: Option<String>, arg: &str) {
         }
         "--experimental-default-type" => o.default_type = value,
         "--disable-warning" => o.disable_warnings.extend(value),
+        // node:test reads these from process.execArgv.
+        "--test-name-pattern"
+        | "--test-reporter"
+        | "--test-reporter-destination"
+        | "--test-concurrency"
+        | "--test-timeout"
+        | "--test-only" => {}
         "--title" | "--conditions" | "-C" | "--loader" | "--experimental-loader" | "--env-file" => {
         }
         "-c" | "--check" => o.check = true,

@@ -75,6 +75,8 @@ let allocPool;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  // The shared pool backs many Buffers: transferring it would detach all of them.
+  require('internal/structured_clone').markAsUntransferable(allocPool);
   poolOffset = 0;
 }
 createPool();

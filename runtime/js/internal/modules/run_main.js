@@ -62,7 +62,8 @@ function executeUserEntryPoint(main) {
 
 function evalScript(source, print) {
   const opts = process._rnodeOptions;
-  if (opts.inputType === 'module') {
+  const inputType = opts.inputType ?? (opts.defaultType === 'module' ? 'module' : undefined);
+  if (inputType === 'module') {
     if (print) {
       const { codes } = require('internal/errors');
       throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();

@@ -101,6 +101,8 @@ function setupProcess(process, requireBuiltin) {
           'string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
       }
       const s = `${value}`;
+      // The OS has no variable with an empty name (Node drops it too).
+      if (key === '') return true;
       target[key] = s;
       binding.setenv(key, s);
       return true;
