@@ -66,7 +66,24 @@ function printFatal(err, arrow, fromPromise) {
   } catch {}
 }
 
-// Called by Rust for exceptions that escaped a callback; returns true if handled.
+// Called by Rust for exceptions that escaped a callback; returns true if handled. Goes
+// through `process._fatalException`, which programs may replace (as in Node); if it is
+// not a function, Node exits with code 6.
+function dispatchUncaughtException(err, arrow, fromPromise = false) {
+  const handler = process._fatalException;
+  if (typeof handler !== 'function') {
+    printFatal(err, arrow, fromPromise);
+    process.reallyExit(6);
+    return false;
+  }
+  if (handler === defaultFatalException) return onUncaughtException(err, arrow, fromPromise);
+  return handler(err, fromPromise);
+}
+
+function defaultFatalException(err, fromPromise) {
+  return onUncaughtException(err, '', fromPromise);
+}
+
 function onUncaughtException(err, arrow, fromPromise = false) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   process.emit('uncaughtExceptionMonitor', err, type);
@@ -101,7 +118,7 @@ function triggerUncaughtException(err, fromPromise) {
     const decorated = err[Symbol.for('rnode.arrowMessage')];
     if (typeof decorated === 'string') arrow = decorated;
   }
-  onUncaughtException(err, arrow, fromPromise);
+  dispatchUncaughtException(err, arrow, fromPromise);
 }
 
 function setMainEsmPromise(promise, url) {
@@ -136,7 +153,8 @@ function emitExit() {
 }
 
 module.exports = {
-  onUncaughtException,
+  onUncaughtException: dispatchUncaughtException,
+  defaultFatalException,
   triggerUncaughtException,
   setCaptureCallback,
   hasCaptureCallback,

@@ -80,6 +80,7 @@ function setupProcess(process, requireBuiltin) {
     internalBinding('stdio').writeSync(2, `${format(...args)}\n`);
   };
   if (!('domain' in process)) process.domain = null;
+  process._fatalException = requireBuiltin('internal/process/execution').defaultFatalException;
   process._rnodeOptions = opts;
   Object.defineProperty(process, '_rnodeOptions', { enumerable: false });
 
