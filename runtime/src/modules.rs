@@ -73,6 +73,16 @@ pub fn compile_wrapper<'s>(
     params: &[&str],
 ) -> Option<v8::Local<'s, v8::Function>> {
     let source = str(scope, src);
+    compile_wrapper_str(scope, source, name, params)
+}
+
+/// [`compile_wrapper`] for source that is already a JS string.
+pub fn compile_wrapper_str<'s>(
+    scope: &mut Scope<'s, '_>,
+    source: v8::Local<v8::String>,
+    name: &str,
+    params: &[&str],
+) -> Option<v8::Local<'s, v8::Function>> {
     let name = str(scope, name);
     let origin = script_origin(scope, name.into(), false);
     let mut source = v8::script_compiler::Source::new(source, Some(&origin));
@@ -832,15 +842,24 @@ pub fn op_compile_function(
     args: v8::FunctionCallbackArguments,
     mut rv: v8::ReturnValue<v8::Value>,
 ) {
-    let src = args.get(0).to_rust_string_lossy(scope);
+    const PARAMS: [&str; 5] = ["exports", "require", "module", "__filename", "__dirname"];
     let filename = args.get(1).to_rust_string_lossy(scope);
-    let src = strip_shebang(&src);
-    if let Some(f) = compile_wrapper(
-        scope,
-        &src,
-        &filename,
-        &["exports", "require", "module", "__filename", "__dirname"],
-    ) {
+    let Ok(source) = v8::Local::<v8::String>::try_from(args.get(0)) else {
+        return;
+    };
+    // The common case compiles the JS string as it is, without copying it through Rust.
+    let starts_with_shebang = {
+        let mut head = [0u16; 2];
+        source.write_v2(scope, 0, &mut head, v8::WriteFlags::empty());
+        source.length() >= 2 && head == [b'#' as u16, b'!' as u16]
+    };
+    let f = if starts_with_shebang {
+        let src = strip_shebang(&source.to_rust_string_lossy(scope));
+        compile_wrapper(scope, &src, &filename, &PARAMS)
+    } else {
+        compile_wrapper_str(scope, source, &filename, &PARAMS)
+    };
+    if let Some(f) = f {
         rv.set(f.into());
     }
 }

@@ -132,11 +132,11 @@ impl Resolver {
         }
     }
 
-    /// Forget cached stat and realpath results but keep package.json contents, as Node
-    /// does between two `require()` calls (files may appear or vanish meanwhile).
+    /// Forget cached stat results but keep realpaths and package.json contents, as Node
+    /// does between two `require()` calls (files may appear or vanish meanwhile; Node's
+    /// realpath cache lives as long as the process).
     pub fn clear_stat_cache(&self) {
         cache_clear(&self.cache.stat);
-        cache_clear(&self.cache.real);
     }
 
     /// Forget cached package.json contents and stat results.

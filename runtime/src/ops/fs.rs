@@ -688,6 +688,29 @@ fn read_into(
     }
 }
 
+/// `readFileUtf8(path)` → the file as a string (the CommonJS loader's read: one copy, no
+/// Buffer in between).
+fn read_file_utf8(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    mut rv: v8::ReturnValue<v8::Value>,
+) {
+    let p = s(scope, &args, 0);
+    match std::fs::read(&p) {
+        Ok(bytes) => match v8::String::new_from_utf8(scope, &bytes, v8::NewStringType::Normal) {
+            Some(text) => rv.set(text.into()),
+            None => crate::bindings::throw_error(
+                scope,
+                "Cannot create a string longer than 0x1fffffe8 characters",
+            ),
+        },
+        Err(e) => {
+            let err = errno_error(scope, crate::bindings::io_errno(&e), "open", Some(&p), None);
+            scope.throw_exception(err);
+        }
+    }
+}
+
 /// `exists(path)` → boolean, never throws.
 fn exists(
     scope: &mut Scope,
@@ -734,5 +757,6 @@ pub fn functions() -> Vec<OpFn> {
         op("ftruncate", ftruncate),
         op("fsync", fsync),
         op("exists", exists),
+        op("readFileUtf8", read_file_utf8),
     ]
 }

@@ -41,8 +41,16 @@ Module.wrap = function wrap(script) {
   return Module.wrapper[0] + script + Module.wrapper[1];
 };
 
+// Memoized per directory: every module of a directory has the same lookup paths.
+const nodeModulePathsCache = new Map();
 Module._nodeModulePaths = function _nodeModulePaths(from) {
-  return binding.nodeModulePaths(path.resolve(from));
+  const dir = path.resolve(from);
+  let paths = nodeModulePathsCache.get(dir);
+  if (paths === undefined) {
+    paths = binding.nodeModulePaths(dir);
+    nodeModulePathsCache.set(dir, paths);
+  }
+  return paths.slice();
 };
 
 Module._initPaths = function _initPaths() {
@@ -211,17 +219,9 @@ Module.prototype.require = function require(id) {
 };
 
 function readSource(filename) {
-  const bytes = fsBinding.readFile(filename);
-  let s = new TextDecoderLite().decode(bytes);
+  let s = fsBinding.readFileUtf8(filename);
   if (s.charCodeAt(0) === 0xFEFF) s = s.slice(1);
   return s;
-}
-
-// UTF-8 decoding through the buffer binding (no dependency on the full TextDecoder).
-class TextDecoderLite {
-  decode(bytes) {
-    return internalBinding('buffer').decode(bytes, 0, bytes.length, 'utf8');
-  }
 }
 
 Module.prototype._compile = function _compile(content, filename) {
