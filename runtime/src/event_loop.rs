@@ -582,7 +582,10 @@ fn run_tokio_turn(st: &LoopState) {
 fn poll(scope: &mut Scope, st: &Rc<LoopState>, timeout: Option<Duration>) -> Option<()> {
     let remote_ready: RefCell<Option<RemoteTask>> = RefCell::new(None);
     let ready = st.rx.borrow_mut().try_recv().ok();
-    if ready.is_some() || timeout == Some(Duration::ZERO) {
+    // Only when tokio has tasks (child processes, signals, sockets) to drive.
+    if (ready.is_some() || timeout == Some(Duration::ZERO))
+        && st.tokio.metrics().num_alive_tasks() > 0
+    {
         run_tokio_turn(st);
     }
     run_remote_tasks(scope);
