@@ -213,11 +213,12 @@ fn exec(req: Req) -> OpResult {
             .map(|n| Number(n as f64))
             .map_err(|e| fd_err(e, "write")),
         Req::ReadFile(p) => {
-            let fd = open_fd(&p, libc::O_RDONLY, 0).map_err(|e| err(e, "open", &p))?;
-            let r = read_all_fd(fd).map_err(|e| fd_err(e, "read"));
-            // SAFETY: fd was opened above.
-            unsafe { libc::close(fd) };
-            let data = r?;
+            use std::io::Read;
+            let mut file = std::fs::File::open(&p).map_err(|e| err(e, "open", &p))?;
+            // One allocation of the right size (regular files report their length).
+            let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+            let mut data = Vec::with_capacity(size + 1);
+            file.read_to_end(&mut data).map_err(|e| fd_err(e, "read"))?;
             if data.len() > 0x7fff_ffff {
                 return Err(OpError {
                     errno: 0,
