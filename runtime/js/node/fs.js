@@ -401,12 +401,9 @@ function read(fd, buffer, offset, length, position, cb) {
   cb = makeCallback(cb);
   offset ??= 0;
   length ??= buffer.byteLength - offset;
-  const pos = typeof position === 'number' ? position : -1;
-  binding.read(fd, length, pos, (err, bytes) => {
-    if (err) return cb(err);
-    new Uint8Array(buffer.buffer, buffer.byteOffset + offset, bytes.length).set(bytes);
-    cb(null, bytes.length, buffer);
-  });
+  const pos = typeof position === 'number' || typeof position === 'bigint' ? Number(position) : -1;
+  const u8 = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  binding.readIntoAsync(fd, u8, offset, length, pos, (err, n) => (err ? cb(err) : cb(null, n, buffer)));
 }
 function write(fd, buffer, offset, length, position, cb) {
   const args = [offset, length, position, cb];

@@ -712,6 +712,74 @@ fn read_file_utf8(
     }
 }
 
+/// A JS buffer's memory handed to a pool thread: the backing store stays alive (its
+/// refcount is held) until the read completes.
+struct BufferTarget {
+    _store: v8::SharedRef<v8::BackingStore>,
+    ptr: usize,
+    len: usize,
+}
+
+// SAFETY: the backing store's reference count is atomic (std::shared_ptr), so the handle may
+// move to another thread; the bytes stay valid while it is held. JS touching the buffer
+// during the read races exactly as it does in Node (libuv also reads into JS memory).
+unsafe impl Send for BufferTarget {}
+
+/// `readIntoAsync(fd, u8, offset, length, position, cb)`: reads on the pool straight into
+/// the JS buffer (no intermediate allocation), then `cb(err, bytesRead)`.
+fn read_into_async(
+    scope: &mut Scope,
+    args: v8::FunctionCallbackArguments,
+    _rv: v8::ReturnValue<v8::Value>,
+) {
+    let fd = n(scope, &args, 0) as i32;
+    let off = n(scope, &args, 2).max(0.0) as usize;
+    let len = n(scope, &args, 3).max(0.0) as usize;
+    let pos = n(scope, &args, 4) as i64;
+    let Ok(view) = v8::Local::<v8::ArrayBufferView>::try_from(args.get(1)) else {
+        return;
+    };
+    let Ok(cb) = v8::Local::<v8::Function>::try_from(args.get(5)) else {
+        return;
+    };
+    let Some(ab) = view.buffer(scope) else { return };
+    let store = ab.get_backing_store();
+    let Some(base) = store.data() else { return };
+    let view_len = view.byte_length();
+    let start = (view.byte_offset() + off.min(view_len)) as isize;
+    let len = len.min(view_len.saturating_sub(off));
+    // SAFETY: `start` stays inside the view, which lies inside the backing store.
+    let ptr = unsafe { (base.as_ptr() as *mut u8).offset(start) } as usize;
+    let target = BufferTarget {
+        _store: store,
+        ptr,
+        len,
+    };
+    let st = state(scope);
+    let id = st.register_callback(v8::Global::new(scope, cb));
+    st.spawn_blocking(id, move || {
+        let target = target;
+        loop {
+            // SAFETY: ptr..ptr+len is inside the backing store kept alive by `target`.
+            let r = unsafe {
+                if pos >= 0 {
+                    libc::pread(fd, target.ptr as *mut libc::c_void, target.len, pos)
+                } else {
+                    libc::read(fd, target.ptr as *mut libc::c_void, target.len)
+                }
+            };
+            if r < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(fd_err(e, "read"));
+            }
+            return Ok(OpValue::Number(r as f64));
+        }
+    });
+}
+
 /// `exists(path)` → boolean, never throws.
 fn exists(
     scope: &mut Scope,
@@ -759,5 +827,6 @@ pub fn functions() -> Vec<OpFn> {
         op("fsync", fsync),
         op("exists", exists),
         op("readFileUtf8", read_file_utf8),
+        op("readIntoAsync", read_into_async),
     ]
 }
