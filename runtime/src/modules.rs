@@ -130,21 +130,9 @@ pub fn file_url(path: &Path) -> String {
 
 pub fn url_to_path(url: &str) -> Option<PathBuf> {
     let rest = url.strip_prefix("file://")?;
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?, 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    Some(PathBuf::from(String::from_utf8_lossy(&out).into_owned()))
+    Some(PathBuf::from(
+        String::from_utf8_lossy(&percent_decode(rest)).into_owned(),
+    ))
 }
 
 /// A referrer (resource name) as a path: ESM names are file URLs, CommonJS names are paths.
@@ -334,7 +322,7 @@ fn synthetic_steps<'s>(
     v8::callback_scope!(unsafe scope, context);
     let map = module_map(scope);
     let hash = module.get_identity_hash().get();
-    let (url, target) = {
+    let target = {
         let by_hash = map.by_hash.borrow();
         let info = by_hash
             .get(&hash)?
@@ -346,9 +334,8 @@ fn synthetic_steps<'s>(
             Kind::Json(p) => ("requireJson", p.to_string_lossy().into_owned()),
             Kind::Source => return None,
         };
-        (info.url.clone(), target)
+        target
     };
-    let _ = url;
     let exports = loader_call(scope, target.0, &target.1)?;
     let default = str(scope, "default");
     module.set_synthetic_module_export(scope, default, exports)?;
@@ -522,19 +509,19 @@ fn resolve_and_load<'s>(
             let url = file_url(&path);
             if format == ModuleFormat::Json && type_attr != Some("json") {
                 let msg = format!("Module \"{url}\" needs an import attribute of \"type: json\"");
-                throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_MISSING", &msg, true);
+                throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_MISSING", &msg);
                 return None;
             }
             if let Some(t) = type_attr {
                 if t != "json" {
                     let msg =
                         format!("Import attribute \"type\" with value \"{t}\" is not supported");
-                    throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED", &msg, true);
+                    throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED", &msg);
                     return None;
                 }
                 if format != ModuleFormat::Json {
                     let msg = format!("Module \"{url}\" is not of type \"json\"");
-                    throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE", &msg, true);
+                    throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE", &msg);
                     return None;
                 }
             }
@@ -574,7 +561,7 @@ fn data_url_module<'s>(
         "application/json" => {
             if type_attr != Some("json") {
                 let msg = format!("Module \"{url}\" needs an import attribute of \"type: json\"");
-                throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_MISSING", &msg, true);
+                throw_coded(scope, "ERR_IMPORT_ATTRIBUTE_MISSING", &msg);
                 return None;
             }
             let src = format!("export default {text};");
@@ -584,7 +571,7 @@ fn data_url_module<'s>(
         }
         _ => {
             let msg = format!("Unknown module format: {mime} for URL {url}");
-            throw_coded(scope, "ERR_UNKNOWN_MODULE_FORMAT", &msg, false);
+            throw_coded(scope, "ERR_UNKNOWN_MODULE_FORMAT", &msg);
             None
         }
     }
@@ -611,7 +598,7 @@ fn percent_decode(s: &str) -> Vec<u8> {
     out
 }
 
-fn throw_coded(scope: &mut Scope, code: &'static str, msg: &str, type_error: bool) {
+fn throw_coded(scope: &mut Scope, code: &'static str, msg: &str) {
     let e = ResolveError {
         code,
         message: msg.to_string(),
@@ -620,7 +607,6 @@ fn throw_coded(scope: &mut Scope, code: &'static str, msg: &str, type_error: boo
         exported: vec![],
         package_json: None,
     };
-    let _ = type_error;
     throw_resolve_error(scope, &e);
 }
 

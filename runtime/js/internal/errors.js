@@ -15,7 +15,6 @@ function lazyInspect(v, opts) {
 
 function makeNodeErrorWithCode(Base, key) {
   return function NodeError(...args) {
-    const limit = Error.stackTraceLimit;
     // Messages may record extra properties on `this` (e.g. ERR_INVALID_URL's `input`).
     const extra = {};
     const message = getMessage(key, args, extra);
@@ -31,7 +30,7 @@ function makeNodeErrorWithCode(Base, key) {
       },
     });
     // Rebuild the stack header as `Name [CODE]: message` like Node does.
-    captureLargerStackTrace(error, NodeError, limit);
+    captureLargerStackTrace(error, NodeError);
     return error;
   };
 }
@@ -71,7 +70,6 @@ function getMessage(key, args, self) {
 // context, and `errno`/`syscall`/`path`/`dest` are live accessors onto it.
 class SystemError extends Error {
   constructor(key, context) {
-    const limit = Error.stackTraceLimit;
     const prefix = getMessage(key, [], {});
     let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
@@ -110,7 +108,7 @@ class SystemError extends Error {
         configurable: true,
       });
     }
-    captureLargerStackTrace(this, new.target, limit);
+    captureLargerStackTrace(this, new.target);
   }
 
   toString() {

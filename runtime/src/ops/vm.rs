@@ -243,6 +243,22 @@ fn throw_node_error(scope: &mut Scope, kind: &str, arg: v8::Local<v8::Value>) {
 
 // ---- Contexts -----------------------------------------------------------------------
 
+/// The context to compile in: `parsingContext` when given (throwing a TypeError when it is
+/// not a vm context), else the current one.
+fn parsing_context<'s>(
+    scope: &mut Scope<'s, '_>,
+    parsing: v8::Local<v8::Value>,
+) -> Option<v8::Local<'s, v8::Context>> {
+    if !parsing.is_object() {
+        return Some(scope.get_current_context());
+    }
+    let context = context_of(scope, parsing);
+    if context.is_none() {
+        crate::bindings::throw_type_error(scope, "parsingContext is not a vm.Context");
+    }
+    context
+}
+
 /// The context whose sandbox is `value`, if `value` was contextified.
 fn context_of<'s>(
     scope: &mut Scope<'s, '_>,
@@ -799,16 +815,8 @@ fn compile_script(
         line_offset,
         column_offset,
     };
-    let context = if parsing.is_object() {
-        match context_of(scope, parsing) {
-            Some(c) => c,
-            None => {
-                crate::bindings::throw_type_error(scope, "parsingContext is not a vm.Context");
-                return;
-            }
-        }
-    } else {
-        scope.get_current_context()
+    let Some(context) = parsing_context(scope, parsing) else {
+        return;
     };
 
     let compiled = {
@@ -1332,16 +1340,8 @@ fn compile_function(
             }
         }
     }
-    let context = if parsing.is_object() {
-        match context_of(scope, parsing) {
-            Some(c) => c,
-            None => {
-                crate::bindings::throw_type_error(scope, "parsingContext is not a vm.Context");
-                return;
-            }
-        }
-    } else {
-        scope.get_current_context()
+    let Some(context) = parsing_context(scope, parsing) else {
+        return;
     };
     let compiled = {
         let cscope = &mut v8::ContextScope::new(scope, context);

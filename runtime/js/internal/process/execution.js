@@ -50,15 +50,11 @@ function isErrorLike(err) {
 // Prints the fatal report to stderr the way Node does.
 function printFatal(err, arrow, fromPromise) {
   let out = '';
-  if (arrow && !(fromPromise && !isErrorLike(err))) out += `${arrow}\n`;
-  else if (fromPromise && !isErrorLike(err)) out += '';
-  if (err instanceof Error || isErrorLike(err)) {
-    out += inspectError(err);
-  } else {
-    out += inspectError(err);
-    if (!fromPromise) {
-      out += '\n(Use `rnode --trace-uncaught ...` to show where the exception was thrown)';
-    }
+  const errorLike = err instanceof Error || isErrorLike(err);
+  if (arrow && (isErrorLike(err) || !fromPromise)) out += `${arrow}\n`;
+  out += inspectError(err);
+  if (!errorLike && !fromPromise) {
+    out += '\n(Use `rnode --trace-uncaught ...` to show where the exception was thrown)';
   }
   out += `\n\nNode.js ${process.version}\n`;
   try {

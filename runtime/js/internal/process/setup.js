@@ -15,7 +15,7 @@ function setupProcess(process, requireBuiltin) {
     value: 'process', writable: false, enumerable: false, configurable: true,
   });
 
-  const [pid, ppid, uid, euid, gid, egid] = binding.ids();
+  const [pid, ppid] = binding.ids();
   const def = (name, value) => Object.defineProperty(process, name, {
     value, writable: true, enumerable: true, configurable: true,
   });
@@ -146,7 +146,6 @@ function setupProcess(process, requireBuiltin) {
   process.getgid = function getgid() { return ids()[4]; };
   process.getegid = function getegid() { return ids()[5]; };
   process.getgroups = function getgroups() { return binding.getgroups(); };
-  void uid; void euid; void gid; void egid;
   const validateId = (id, name) => {
     const { codes } = requireBuiltin('internal/errors');
     if (typeof id === 'number') {
